@@ -1,0 +1,168 @@
+"""Safe YAML with line numbers on every mapping key and list item.
+
+PyYAML's own objects forget where they came from; writers need ``file:line``.
+We compose nodes with the safe loader and build plain dicts and lists that
+remember lines. Dates stay strings (the model parses them, with clear errors
+for 2020-02-30), duplicate keys are errors, and alias expansion is bounded so a
+"billion laughs" file fails fast.
+"""
+
+from __future__ import annotations
+
+import yaml
+
+MAX_NODES = 200_000
+
+
+class YMap(dict):
+    line: int = 0
+    key_lines: dict
+
+    def line_of(self, key) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class YList(list):
+    line: int = 0
+    item_lines: list
+
+    def line_of(self, index: int) -> int:
+        return self.item_lines[index] if 0 <= index < len(self.item_lines) else self.line
+
+
+class YAMLProblem(Exception):
+    def __init__(self, line: int | None, message: str, hint: str = ""):
+        super().__init__(message)
+        self.line = line
+        self.message = message
+        self.hint = hint
+
+
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+_STR = "tag:yaml.org,2002:str"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_SCALARS = {_INT, _FLOAT, _BOOL, _NULL, _STR, _TIMESTAMP}
+
+
+def load_yaml(text: str, first_line: int = 1):
+    """Parse one YAML document; ``first_line`` is where it starts in its file (front matter)."""
+    offset = first_line - 1
+    if "\t" in text:
+        for number, line in enumerate(text.split("\n"), start=1):
+            stripped = line.lstrip(" ")
+            if stripped.startswith("\t"):
+                raise YAMLProblem(number + offset, "a tab character indents this line; YAML indents with spaces only",
+                                  "replace the tab with spaces")
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        raise _friendly(exc, offset) from None
+    except yaml.YAMLError as exc:
+        raise YAMLProblem(first_line, f"YAML could not be read: {exc}") from None
+    if node is None:
+        return None
+    return _Builder(offset).build(node)
+
+
+def _friendly(exc: yaml.MarkedYAMLError, offset: int) -> YAMLProblem:
+    mark = exc.problem_mark or exc.context_mark
+    line = (mark.line + 1 + offset) if mark else None
+    problem = (exc.problem or "").strip()
+    context = (exc.context or "").strip()
+    if "quoted scalar" in context and "end of stream" in problem:
+        start = exc.context_mark.line + 1 + offset if exc.context_mark else line
+        return YAMLProblem(start, "a quoted string is never closed", "add the closing quote")
+    if "found character '\\t'" in problem:
+        return YAMLProblem(line, "a tab character where YAML expects spaces", "replace the tab with spaces")
+    if "mapping values are not allowed here" in problem:
+        return YAMLProblem(line, "a ': ' inside a value that is not quoted",
+                           "put the whole value in quotes: title: \"a: b\"")
+    if "could not find expected ':'" in problem or "could not find expected ':'" in context:
+        return YAMLProblem(line, "a line without 'key: value' where a mapping was expected",
+                           "check the indentation and that each line reads key: value")
+    if "expected a single document" in problem or "expected a single document" in context:
+        return YAMLProblem(line, "more than one YAML document ('---') in this file")
+    text = problem or context or str(exc)
+    if context and problem:
+        text = f"{problem} ({context})"
+    return YAMLProblem(line, f"YAML syntax error: {text}")
+
+
+class _Builder:
+    def __init__(self, offset: int):
+        self.offset = offset
+        self.count = 0
+
+    def line(self, node) -> int:
+        return node.start_mark.line + 1 + self.offset
+
+    def build(self, node):
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise YAMLProblem(self.line(node), f"YAML expands to more than {MAX_NODES} values (aliases nested too deep?)",
+                              "remove the '&anchor' / '*alias' repetition")
+        if isinstance(node, yaml.MappingNode):
+            if node.tag not in (_MAP,):
+                raise YAMLProblem(self.line(node), f"unsupported YAML tag {node.tag}")
+            result = YMap()
+            result.line = self.line(node)
+            result.key_lines = {}
+            for key_node, value_node in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    raise YAMLProblem(self.line(key_node), "YAML merge keys ('<<') are not supported")
+                key = self.build(key_node)
+                if isinstance(key, (dict, list)):
+                    raise YAMLProblem(self.line(key_node), "a mapping key must be a plain value")
+                if key in result:
+                    raise YAMLProblem(self.line(key_node), f"duplicate key '{key}' (first on line {result.key_lines[key]})",
+                                      "remove one of them")
+                result.key_lines[key] = self.line(key_node)
+                result[key] = self.build(value_node)
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != _SEQ:
+                raise YAMLProblem(self.line(node), f"unsupported YAML tag {node.tag}")
+            result = YList()
+            result.line = self.line(node)
+            result.item_lines = []
+            for item in node.value:
+                result.item_lines.append(self.line(item))
+                result.append(self.build(item))
+            return result
+        if node.tag not in _SCALARS:
+            raise YAMLProblem(self.line(node), f"unsupported YAML tag {node.tag}", "remove the '!' tag")
+        if node.tag in (_STR, _TIMESTAMP):
+            return node.value
+        constructor = yaml.SafeLoader.__new__(yaml.SafeLoader)
+        try:
+            if node.tag == _INT:
+                return yaml.SafeLoader.construct_yaml_int(constructor, node)
+            if node.tag == _FLOAT:
+                return yaml.SafeLoader.construct_yaml_float(constructor, node)
+            if node.tag == _BOOL:
+                return yaml.SafeLoader.construct_yaml_bool(constructor, node)
+        except (ValueError, yaml.YAMLError):
+            return node.value
+        return None
+
+
+def split_front_matter(text: str) -> tuple[str | None, int, str, int]:
+    """Split ``---`` front matter from the body.
+
+    Returns (front matter text or None, its first line, body, the body's first line).
+    """
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        return None, 0, text, 1
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            front = "\n".join(lines[1:index])
+            body = "\n".join(lines[index + 1:])
+            return front, 2, body, index + 2
+    raise YAMLProblem(1, "front matter starts with '---' but has no closing '---' line",
+                      "add a line with just --- after the last front matter field")

@@ -1,0 +1,44 @@
+"""How each person is named and linked in each language, honouring ``publish``."""
+
+from __future__ import annotations
+
+import hashlib
+
+from chronicle.model import Person
+
+ANONYMOUS = {"zh": "一位居民", "en": "a resident"}
+
+
+def public_id(person: Person) -> str:
+    """The URL id. A restricted person's id could spell their name in pinyin, so it is replaced."""
+    if person.publish == "full":
+        return person.id
+    return "p-" + hashlib.sha256(person.id.encode()).hexdigest()[:8]
+
+
+def display_name(person: Person, lang: str, languages: tuple[str, ...]) -> str:
+    if person.publish == "full":
+        return person.name.get(lang, languages)
+    if person.publish == "anonymous":
+        return ANONYMOUS.get(lang.split("-")[0], ANONYMOUS["en"])
+    return initials(person, lang, languages)
+
+
+def initials(person: Person, lang: str, languages: tuple[str, ...]) -> str:
+    """杨某 in Chinese, Y. Q. in Latin scripts."""
+    name = person.name.get(lang, languages)
+    if lang.startswith("zh") or _is_cjk(name[:1]):
+        return (name[:1] + "某") if name else "某"
+    parts = [p for p in name.replace("-", " ").split() if p]
+    return " ".join(p[0].upper() + "." for p in parts) or "?"
+
+
+def matchable_names(person: Person) -> list[str]:
+    """Every string that means this person in text: names in all languages and aliases."""
+    names = [n for n in person.name.values.values() if n]
+    names += [a for a in person.aliases if a]
+    return list(dict.fromkeys(names))
+
+
+def _is_cjk(ch: str) -> bool:
+    return bool(ch) and "\u3400" <= ch <= "\u9fff"

@@ -1,0 +1,416 @@
+"""Build the site graph from a checked ``Chronicle``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from chronicle.errors import Report, did_you_mean
+from chronicle.graph.people import display_name, matchable_names, public_id
+from chronicle.markup import Block, Names, PersonLink, render_body
+from chronicle.model import Category, Chronicle, Entry, Page, Person, Role, StatDef, Text
+
+PHONE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
+RESIDENT_ID = re.compile(r"(?<![\dXx])\d{17}[\dXx](?![\dXx])")
+EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+
+
+@dataclass
+class Version:
+    """One language version of an entry or page, ready to show."""
+
+    lang: str
+    title: str
+    title_lang: str
+    text_lang: str
+    blocks: list[Block]
+    translated: bool
+    excerpt: str
+    reading_minutes: int
+
+
+@dataclass
+class StatPoint:
+    stat: str
+    date: dt.date
+    entry: str
+    value: float
+    note: Text | None
+    anchor: str | None
+
+
+@dataclass
+class EntryNode:
+    stem: str
+    date: dt.date
+    model: Entry
+    versions: dict
+    people: list[str]
+    tags: list[str]
+    stats: list[StatPoint]
+    prev: str | None = None
+    next: str | None = None
+    lunar: object = None
+    festivals: tuple = ()
+
+    @property
+    def month(self) -> str:
+        return self.date.strftime("%Y-%m")
+
+
+@dataclass
+class Passage:
+    entry: str
+    date: dt.date
+    anchor: str
+
+
+@dataclass
+class AwardNode:
+    category: str
+    person: str
+    citation: Text
+    evidence: list[Passage]
+    role: Role | None
+
+
+@dataclass
+class PersonNode:
+    person: Person
+    pid: str
+    names: dict
+    restricted: bool
+    entries: list[str] = field(default_factory=list)
+    passages: dict = field(default_factory=dict)
+    awards: list[AwardNode] = field(default_factory=list)
+
+    def role_on(self, day: dt.date) -> Role | None:
+        active = [r for r in self.person.roles if r.active_on(day)]
+        return active[-1] if active else (self.person.roles[-1] if self.person.roles else None)
+
+
+@dataclass
+class StatNode:
+    stat: StatDef
+    points: list[StatPoint]
+
+    @property
+    def summary(self):
+        if not self.points:
+            return None
+        if self.stat.kind == "count":
+            total = sum(p.value for p in self.points)
+            return int(total) if float(total).is_integer() else total
+        return self.points[-1].value
+
+
+@dataclass
+class CategoryNode:
+    category: Category
+    awards: list[AwardNode]
+
+
+@dataclass
+class PageNode:
+    stem: str
+    model: Page
+    versions: dict
+
+
+@dataclass
+class SiteGraph:
+    chronicle: Chronicle
+    entries: list[EntryNode]
+    entry_by_stem: dict
+    people: list[PersonNode]
+    person_by_id: dict
+    stats: list[StatNode]
+    categories: list[CategoryNode]
+    pages: list[PageNode]
+    tags: dict
+    months: list
+    festivals: list
+
+    @property
+    def config(self):
+        return self.chronicle.config
+
+    @property
+    def languages(self):
+        return self.chronicle.config.languages
+
+
+def build_graph(chron: Chronicle, report: Report) -> SiteGraph:
+    return _GraphBuilder(chron, report).build()
+
+
+class _GraphBuilder:
+    def __init__(self, chron: Chronicle, report: Report):
+        self.c = chron
+        self.report = report
+        self.config = chron.config
+        self.langs = chron.config.languages
+        self.source = chron.config.source_lang
+
+    def build(self) -> SiteGraph:
+        people = self.people_nodes()
+        self.check_names()
+        self.links = {lang: {p.person.id: PersonLink(f"{lang}/people/{p.pid}/", p.names[lang],
+                                                     p.names[lang] if p.restricted else None)
+                             for p in people} for lang in self.langs}
+        self.names = self.name_index()
+        stat_defs = {s.id: s for s in self.c.stats}
+        entries = [self.entry_node(e, stat_defs) for e in self.c.entries if not e.draft]
+        for before, after in zip(entries, entries[1:]):
+            before.next, after.prev = after.stem, before.stem
+        by_stem = {e.stem: e for e in entries}
+        person_by_id = {p.person.id: p for p in people}
+        for node in entries:
+            for pid in node.people:
+                person = person_by_id[pid]
+                person.entries.append(node.stem)
+                person.passages[node.stem] = [Passage(node.stem, node.date, b.anchor)
+                                              for b in node.versions[self.source].blocks if pid in b.people]
+        for person in people:
+            if not person.entries:
+                self.report.warn("people.yaml", person.person.line,
+                                 f"{person.person.id} ({person.person.name.get(self.source, self.langs)}) is never mentioned in an entry",
+                                 "mention them in an entry, or add them to an entry's 'people:'")
+        stats = [StatNode(s, [p for e in entries for p in e.stats if p.stat == s.id]) for s in self.c.stats]
+        categories = self.category_nodes(by_stem, person_by_id, entries)
+        pages = [self.page_node(p) for p in self.c.pages]
+        tags: dict[str, list[str]] = {}
+        for node in entries:
+            for tag in node.tags:
+                tags.setdefault(tag, []).append(node.stem)
+        months: dict[str, list[str]] = {}
+        for node in entries:
+            months.setdefault(node.month, []).append(node.stem)
+        festivals = self.festivals(entries)
+        return SiteGraph(self.c, entries, by_stem, people, person_by_id, stats, categories, pages,
+                         dict(sorted(tags.items())), list(months.items()), festivals)
+
+    # -- people ------------------------------------------------------------
+    def people_nodes(self) -> list[PersonNode]:
+        nodes = []
+        for person in self.c.people:
+            names = {lang: display_name(person, lang, self.langs) for lang in self.langs}
+            nodes.append(PersonNode(person, public_id(person), names, person.publish != "full"))
+        self.person_nodes = nodes
+        return nodes
+
+    def check_names(self):
+        owner: dict[str, str] = {}
+        for person in self.c.people:
+            for name in dict.fromkeys(person.name.values.values()):
+                if name in owner and owner[name] != person.id:
+                    self.report.warn("people.yaml", person.line,
+                                     f"{person.id} has the same name '{name}' as {owner[name]}",
+                                     "mentions by this name link to the first; use [[id]] mentions to tell them apart")
+                    continue
+                owner.setdefault(name, person.id)
+        for person in self.c.people:
+            own = set(person.name.values.values())
+            for alias in person.aliases:
+                if alias in own:
+                    self.report.warn("people.yaml", person.line, f"alias '{alias}' of {person.id} is the person's own name",
+                                     "remove it from 'aliases'")
+                    continue
+                other = owner.get(alias)
+                if other and other != person.id:
+                    self.report.error("people.yaml", person.line,
+                                      f"alias '{alias}' of {person.id} is already the name or alias of {other}",
+                                      "an alias must mean one person only; remove it from one of them")
+                    continue
+                owner[alias] = person.id
+        self.owner = owner
+
+    def name_index(self) -> Names | None:
+        patterns = {}
+        for person in self.c.people:
+            for name in matchable_names(person):
+                if self.owner.get(name) == person.id and len(name) >= 2:
+                    patterns[name] = (person.id, person.publish != "full")
+        if not patterns:
+            return None
+        return Names(patterns)
+
+    def resolve(self, key: str):
+        ids = {p.id for p in self.c.people}
+        if key in ids:
+            return key, ""
+        if key in self.owner:
+            return self.owner[key], ""
+        hint = did_you_mean(key, list(ids) + list(self.owner))
+        if hint:
+            for word, pid in self.owner.items():
+                if f"'{word}'" in hint and word not in ids:
+                    hint = hint.replace(f"'{word}'", f"'{pid}' ({word})")
+        return None, hint or "register the person in people.yaml"
+
+    # -- entries -----------------------------------------------------------
+    def render(self, body, lang: str):
+        blocks, problems = render_body(
+            body.text, body.first_line, lang, resolve=self.resolve, people_links=self.links[lang],
+            names=self.names, autolink=self.config.autolink, media=set(self.c.media))
+        for problem in problems:
+            (self.report.error if problem.level == "error" else self.report.warn)(body.path, problem.line, problem.message, problem.hint)
+        return blocks
+
+    def version(self, bodies, lang: str, title: Text | None, fallback_title: str):
+        from chronicle.chinese.text import excerpt, reading_time
+        body = bodies.get(lang)
+        translated = body is not None
+        text_lang = lang if translated else self.source
+        blocks = self.render(body or bodies[self.source], lang)
+        if title is not None:
+            shown, title_lang = title.pick(lang, self.langs)
+        else:
+            shown, title_lang = fallback_title, lang
+        plain = "\n".join(b.text for b in blocks)
+        limit = 110 if text_lang.startswith("zh") else 220
+        return Version(lang, shown, title_lang, text_lang, blocks, translated,
+                       excerpt(plain.split("\n")[0] if plain else "", limit, text_lang), reading_time(plain))
+
+    def entry_node(self, entry: Entry, stat_defs: dict) -> EntryNode:
+        self.scan_private(entry.bodies)
+        versions = {}
+        for lang in self.langs:
+            if lang != self.source and lang not in entry.bodies:
+                self.report.warn(entry.path, None, f"no {lang} translation",
+                                 f"add {entry.path[:-3]}.{lang}.md; until then the {self.source} text is shown")
+            versions[lang] = self.version(entry.bodies, lang, entry.title, entry.date.isoformat())
+        people = []
+        for ref in entry.people:
+            pid, hint = self.resolve(ref.id)
+            if pid is None:
+                self.report.error(entry.path, ref.line, f"unknown person '{ref.id}' in 'people'", hint)
+            else:
+                people.append(pid)
+        for block in versions[self.source].blocks:
+            people.extend(block.people)
+        source_people = set(people)
+        for lang, version in versions.items():
+            if lang == self.source or not version.translated:
+                continue
+            for block in version.blocks:
+                for pid in block.people:
+                    if pid not in source_people:
+                        self.report.warn(entry.bodies[lang].path, None,
+                                         f"{pid} is mentioned in the {lang} translation but not in the source text",
+                                         f"add them to the source text or to 'people:' in {entry.path}")
+                        source_people.add(pid)
+        stats = []
+        for value in entry.stats:
+            if value.stat.id not in stat_defs:
+                hint = did_you_mean(value.stat.id, stat_defs) or (
+                    "define it in stats.yaml" if stat_defs else "there is no stats.yaml; define the statistic there")
+                self.report.error(entry.path, value.stat.line or value.line, f"unknown statistic '{value.stat.id}'", hint)
+                continue
+            stats.append(StatPoint(value.stat.id, entry.date, entry.stem, value.value, value.note,
+                                   _find_anchor(versions[self.source].blocks, value.value)))
+        self.check_dates(entry)
+        lunar, festivals = None, ()
+        if self.config.lunar_calendar:
+            from chronicle.chinese.lunar import lunar_date
+            lunar = lunar_date(entry.date)
+            festivals = lunar.festivals
+        return EntryNode(entry.stem, entry.date, entry, versions, list(dict.fromkeys(people)),
+                         [t.id for t in entry.tags], stats, lunar=lunar, festivals=festivals)
+
+    def check_dates(self, entry: Entry):
+        from chronicle.chinese.lunar import check_lunar, check_weekday
+        if entry.weekday:
+            message = check_weekday(entry.weekday, entry.date)
+            if message:
+                self.report.error(entry.path, entry.lines.get("weekday"), message)
+        if entry.lunar:
+            message = check_lunar(entry.lunar, entry.date)
+            if message:
+                self.report.error(entry.path, entry.lines.get("lunar"), message)
+
+    def scan_private(self, bodies):
+        allowed = self.config.allow_private_patterns
+        for body in bodies.values():
+            for kind, pattern in (("a mobile phone number", PHONE), ("a resident ID number", RESIDENT_ID),
+                                  ("an email address", EMAIL)):
+                for match in pattern.finditer(body.text):
+                    if any(a in match.group(0) or match.group(0) in a for a in allowed):
+                        continue
+                    line = body.first_line + body.text.count("\n", 0, match.start())
+                    self.report.error(body.path, line, f"text looks like {kind} ({_mask(match.group(0))}); it would be published",
+                                      "remove it, move it to the person's 'private:' fields, or allow it in chronicle.yaml "
+                                      "under privacy: allow: [...]")
+
+    def festivals(self, entries):
+        if not self.config.lunar_calendar or not entries:
+            return []
+        from chronicle.chinese.lunar import festivals_between
+        return festivals_between(entries[0].date, entries[-1].date)
+
+    # -- commendations -----------------------------------------------------
+    def category_nodes(self, by_stem, person_by_id, entries):
+        nodes = []
+        path = "commendations.yaml"
+        for category in self.c.categories:
+            awards = []
+            for award in category.awards:
+                pid, hint = self.resolve(award.person.id)
+                if pid is None:
+                    self.report.error(path, award.person.line or award.line, f"unknown person '{award.person.id}'", hint)
+                    continue
+                person = person_by_id[pid]
+                evidence = []
+                if award.evidence is None:
+                    for stem in person.entries:
+                        passages = person.passages.get(stem) or []
+                        node = by_stem[stem]
+                        evidence.append(passages[0] if passages else Passage(stem, node.date, ""))
+                    if not evidence:
+                        self.report.warn(path, award.line, f"the award to {pid} has no evidence: no entry mentions them",
+                                         "add 'evidence: [YYYY-MM-DD]'")
+                for ref in award.evidence or ():
+                    matches = [e for e in entries if e.stem == ref.id or (len(ref.id) == 10 and e.stem[:10] == ref.id)]
+                    if not matches:
+                        hint = did_you_mean(ref.id, by_stem) or "evidence names entries by date or file stem"
+                        self.report.error(path, ref.line, f"evidence '{ref.id}' is not an entry", hint)
+                        continue
+                    for node in matches:
+                        passages = person.passages.get(node.stem) or []
+                        if not passages:
+                            self.report.warn(path, ref.line, f"evidence entry {node.stem} does not mention {pid}",
+                                             "the evidence should be an entry that tells of this person")
+                        evidence.append(passages[0] if passages else Passage(node.stem, node.date, ""))
+                day = evidence[0].date if evidence else (entries[0].date if entries else dt.date.today())
+                node = AwardNode(category.id, pid, award.citation, evidence, person.role_on(day))
+                person.awards.append(node)
+                awards.append(node)
+            nodes.append(CategoryNode(category, awards))
+        return nodes
+
+    # -- pages -------------------------------------------------------------
+    def page_node(self, page: Page) -> PageNode:
+        self.scan_private(page.bodies)
+        versions = {}
+        for lang in self.langs:
+            if lang != self.source and lang not in page.bodies:
+                self.report.warn(page.path, None, f"no {lang} translation",
+                                 f"add {page.path[:-3]}.{lang}.md; until then the {self.source} text is shown")
+            versions[lang] = self.version(page.bodies, lang, page.title, page.stem)
+        return PageNode(page.stem, page, versions)
+
+
+def _find_anchor(blocks: list[Block], value) -> str | None:
+    """The paragraph a figure comes from: the first that contains the number as written."""
+    number = int(value) if float(value).is_integer() else value
+    candidates = {str(number), f"{number:,}"}
+    for block in blocks:
+        for candidate in candidates:
+            if re.search(r"(?<![\d.])" + re.escape(candidate) + r"(?![\d])", block.text):
+                return block.anchor
+    return None
+
+
+def _mask(text: str) -> str:
+    return text[:3] + "…" + text[-2:] if len(text) > 6 else "…"

@@ -1,0 +1,329 @@
+"""Markdown bodies to safe HTML blocks, each with a stable anchor and the people it mentions.
+
+Order matters: mentions are swapped for private-use markers before Markdown runs
+(so Markdown cannot mangle them), the HTML is sanitised with an allow-list, and
+only then are mention links and autolinks inserted, outside links and code.
+Names of people who are published as initials or anonymously are replaced by
+their label everywhere, whatever the autolink setting.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+import markdown as _markdown
+import nh3
+
+from chronicle.chinese.text import join_soft_breaks
+
+OPEN, MID, CLOSE = "\ue000", "\ue001", "\ue002"
+MENTION = re.compile(r"\[\[([^\[\]\n|]*)(?:\|([^\[\]\n]*))?\]\]")
+MARKER = re.compile(OPEN + r"(\d+)" + CLOSE)
+INTERNAL = "chronicle:"
+
+ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "details", "dfn", "div", "dl",
+    "dt", "em", "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li",
+    "mark", "ol", "p", "pre", "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strong", "sub", "summary",
+    "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "var",
+}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"}, "img": {"src", "alt", "title", "width", "height"}, "abbr": {"title"},
+    "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan", "scope"}, "time": {"datetime"}, "ol": {"start"},
+}
+BLOCK_TAGS = {"p", "ul", "ol", "dl", "blockquote", "pre", "table", "figure", "div", "details",
+              "h2", "h3", "h4", "h5", "h6", "hr"}
+SKIP_TAGS = {"a", "code", "pre", "kbd", "samp"}
+VOID = {"br", "hr", "img"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    person: str
+    text: str | None
+    line: int
+
+
+@dataclass(frozen=True)
+class Block:
+    anchor: str
+    html: str
+    text: str
+    people: tuple[str, ...]
+
+
+@dataclass
+class Problem:
+    line: int
+    message: str
+    hint: str = ""
+    level: str = "error"
+
+
+class Names:
+    """Every registered name and alias, matched longest first (Aho-Corasick when available)."""
+
+    def __init__(self, patterns: dict[str, tuple[str, bool]]):
+        self.patterns = patterns
+        self._automaton = None
+        self._regex = None
+        if not patterns:
+            return
+        try:
+            import ahocorasick
+        except ImportError:
+            ahocorasick = None
+        if ahocorasick is not None:
+            automaton = ahocorasick.Automaton()
+            for key, value in patterns.items():
+                automaton.add_word(key, (key, value))
+            automaton.make_automaton()
+            self._automaton = automaton
+        else:
+            keys = sorted(patterns, key=len, reverse=True)
+            self._regex = re.compile("|".join(re.escape(k) for k in keys))
+
+    def find(self, text: str):
+        """Yield (start, end, person_id, always) for non-overlapping longest matches."""
+        if self._automaton is not None:
+            matches = []
+            for end, (key, value) in self._automaton.iter(text):
+                start = end - len(key) + 1
+                matches.append((start, end + 1, key, value))
+            matches.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+            pos = 0
+            for start, end, key, (pid, always) in matches:
+                if start < pos or not _bounded(text, start, end):
+                    continue
+                yield start, end, pid, always
+                pos = end
+        elif self._regex is not None:
+            for m in self._regex.finditer(text):
+                if _bounded(text, m.start(), m.end()):
+                    pid, always = self.patterns[m.group(0)]
+                    yield m.start(), m.end(), pid, always
+
+
+def _bounded(text: str, start: int, end: int) -> bool:
+    """Latin names must stand as words; CJK names need no spaces around them."""
+    if text[start].isascii() and text[start].isalnum() and start > 0 and text[start - 1].isascii() and text[start - 1].isalnum():
+        return False
+    if text[end - 1].isascii() and text[end - 1].isalnum() and end < len(text) and text[end].isascii() and text[end].isalnum():
+        return False
+    return True
+
+
+@dataclass
+class PersonLink:
+    """How a person appears in text of one language: link target and, if restricted, the label."""
+
+    url: str
+    display: str
+    label: str | None
+
+
+def render_body(text: str, first_line: int, lang: str, *, resolve, people_links: dict, names: Names | None,
+                autolink: bool, media: set[str]) -> tuple[list[Block], list[Problem]]:
+    """Markdown to anchored, sanitised blocks. ``resolve`` maps a mention key to a person id or None."""
+    problems: list[Problem] = []
+    mentions: list[Mention] = []
+
+    def swap(match: re.Match) -> str:
+        line = first_line + text.count("\n", 0, match.start())
+        key = match.group(1).strip()
+        label = match.group(2).strip() if match.group(2) is not None else None
+        person, hint = resolve(key)
+        if person is None:
+            problems.append(Problem(line, f"unknown person '{key}' in [[{match.group(0)[2:-2]}]]", hint))
+            return label or key
+        mentions.append(Mention(person, label or None, line))
+        return f"{OPEN}{len(mentions) - 1}{CLOSE}"
+
+    swapped = MENTION.sub(swap, text)
+    for match in re.finditer(r"\[\[", swapped):
+        line = first_line + swapped.count("\n", 0, match.start())
+        problems.append(Problem(line, "'[[' is never closed", "write a mention as [[person-id]] or [[person-id|text]]"))
+    for match in re.finditer(r"(?<!\])\]\](?!\])", swapped):
+        line = first_line + swapped.count("\n", 0, match.start())
+        problems.append(Problem(line, "']]' without an opening '[['", "write a mention as [[person-id]]", level="warning"))
+    source = join_soft_breaks(swapped)
+    rendered = _markdown.markdown(source, extensions=["sane_lists", "tables", "def_list", "footnotes"], output_format="html")
+    clean = nh3.clean(rendered, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
+                      url_schemes={"http", "https", "mailto"}, link_rel="noopener noreferrer")
+    blocks = []
+    for index, raw in enumerate(_top_level(clean), start=1):
+        anchor = f"p-{index}"
+        walker = _Linker(mentions, people_links, names, autolink, media, problems, first_line)
+        walker.feed(raw)
+        walker.close()
+        body = walker.output()
+        body = _anchor(body, anchor)
+        blocks.append(Block(anchor, body, _plain(body), tuple(dict.fromkeys(walker.people))))
+    return blocks, problems
+
+
+def _top_level(fragment: str) -> list[str]:
+    splitter = _Splitter()
+    splitter.feed(fragment)
+    splitter.close()
+    return [b for b in splitter.blocks if b.strip()]
+
+
+class _Splitter(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=False)
+        self.blocks: list[str] = []
+        self.depth = 0
+        self.current: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        text = self.get_starttag_text()
+        if tag in VOID:
+            (self.blocks if self.depth == 0 else self.current).append(text)
+            return
+        self.current.append(text)
+        self.depth += 1
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag):
+        if tag in VOID:
+            return
+        self.current.append(f"</{tag}>")
+        self.depth = max(0, self.depth - 1)
+        if self.depth == 0:
+            self.blocks.append("".join(self.current))
+            self.current = []
+
+    def handle_data(self, data):
+        if self.depth == 0:
+            if data.strip():
+                self.blocks.append(f"<p>{data.strip()}</p>")
+            return
+        self.current.append(data)
+
+    def handle_entityref(self, name):
+        self.handle_data(f"&{name};")
+
+    def handle_charref(self, name):
+        self.handle_data(f"&#{name};")
+
+    def close(self):
+        super().close()
+        if self.current:
+            self.blocks.append("".join(self.current))
+
+
+class _Linker(HTMLParser):
+    """Re-serialises one block, linking mentions and names in text outside links and code."""
+
+    def __init__(self, mentions, people_links, names, autolink, media, problems, first_line):
+        super().__init__(convert_charrefs=True)
+        self.mentions = mentions
+        self.links = people_links
+        self.names = names
+        self.autolink = autolink
+        self.media = media
+        self.problems = problems
+        self.first_line = first_line
+        self.out: list[str] = []
+        self.skip = 0
+        self.people: list[str] = []
+
+    def output(self) -> str:
+        return "".join(self.out)
+
+    def handle_starttag(self, tag, attrs):
+        if tag in SKIP_TAGS:
+            self.skip += 1
+        self.out.append(self._tag(tag, attrs, tag in VOID))
+
+    def handle_startendtag(self, tag, attrs):
+        self.out.append(self._tag(tag, attrs, True))
+
+    def _tag(self, tag, attrs, void):
+        parts = [tag]
+        for name, value in attrs:
+            if value is None:
+                parts.append(name)
+                continue
+            if name in ("href", "src"):
+                value = self._url(value)
+            parts.append(f'{name}="{html.escape(value, quote=True)}"')
+        return "<" + " ".join(parts) + ">"
+
+    def _url(self, value: str) -> str:
+        target = value.split("#")[0].split("?")[0]
+        bare = target
+        while bare.startswith("../"):
+            bare = bare[3:]
+        if bare.startswith("./"):
+            bare = bare[2:]
+        if bare.startswith("media/"):
+            if ".." in bare.split("/") or bare not in self.media:
+                self.problems.append(Problem(self.first_line, f"'{value}' is not a file in media/",
+                                             "put the file in the content folder's media/ and link it as media/NAME"))
+                return value
+            return INTERNAL + bare + value[len(target):]
+        return value
+
+    def handle_endtag(self, tag):
+        if tag in VOID:
+            return
+        if tag in SKIP_TAGS:
+            self.skip = max(0, self.skip - 1)
+        self.out.append(f"</{tag}>")
+
+    def handle_data(self, data):
+        pieces = MARKER.split(data)
+        for index, piece in enumerate(pieces):
+            if index % 2 == 1:
+                self._mention(self.mentions[int(piece)])
+            else:
+                self._text(piece)
+
+    def _mention(self, mention: Mention):
+        link = self.links[mention.person]
+        shown = link.label if link.label else (mention.text or link.display)
+        if self.skip:
+            self.out.append(html.escape(f"[[{shown}]]" if link.label else f"[[{mention.person}{'|' + mention.text if mention.text else ''}]]", quote=False))
+            return
+        self.people.append(mention.person)
+        self.out.append(f'<a class="mention" href="{INTERNAL}{link.url}">{html.escape(shown, quote=False)}</a>')
+
+    def _text(self, text: str):
+        if not text:
+            return
+        if self.names is None:
+            self.out.append(html.escape(text, quote=False))
+            return
+        pos = 0
+        for start, end, pid, restricted in self.names.find(text):
+            if not restricted and (self.skip or not self.autolink):
+                continue
+            link = self.links[pid]
+            self.out.append(html.escape(text[pos:start], quote=False))
+            shown = link.label if link.label else text[start:end]
+            if self.skip:
+                self.out.append(html.escape(shown, quote=False))
+            else:
+                self.people.append(pid)
+                self.out.append(f'<a class="mention" href="{INTERNAL}{link.url}">{html.escape(shown, quote=False)}</a>')
+            pos = end
+        self.out.append(html.escape(text[pos:], quote=False))
+
+
+def _anchor(block: str, anchor: str) -> str:
+    match = re.match(r"<([a-z0-9]+)", block)
+    if not match:
+        return f'<div id="{anchor}">{block}</div>'
+    return block[: match.end()] + f' id="{anchor}"' + block[match.end():]
+
+
+def _plain(fragment: str) -> str:
+    text = re.sub(r"<[^>]+>", "", fragment)
+    return html.unescape(text).strip()

@@ -1,0 +1,1 @@
+"""RENDER: the site graph to pages, {output path: bytes}. Presentation only."""

@@ -1,0 +1,73 @@
+"""Machine-readable outputs: sitemap.xml and data/chronicle.json (public fields only)."""
+
+from __future__ import annotations
+
+import json
+from xml.sax.saxutils import escape
+
+from chronicle.graph.site import SiteGraph
+from chronicle.render.urls import site_path
+
+
+def sitemap(graph: SiteGraph) -> bytes:
+    base = graph.config.base_url or "/"
+    langs = graph.languages
+    keys = [("home", ""), ("timeline", ""), ("people", ""), ("commendations", ""), ("stats", "")]
+    keys += [("entry", e.stem) for e in graph.entries] + [("person", p.pid) for p in graph.people]
+    keys += [("page", p.stem) for p in graph.pages]
+    lines = ['<?xml version="1.0" encoding="utf-8"?>',
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">']
+    for kind, arg in keys:
+        for lang in langs:
+            lines.append(f"  <url><loc>{escape(base + site_path(lang, kind, arg))}</loc>")
+            if kind == "entry":
+                lines.append(f"    <lastmod>{graph.entry_by_stem[arg].date.isoformat()}</lastmod>")
+            for other in langs:
+                lines.append(f'    <xhtml:link rel="alternate" hreflang="{other}" href="{escape(base + site_path(other, kind, arg))}"/>')
+            lines.append("  </url>")
+    lines.append("</urlset>")
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def chronicle_json(graph: SiteGraph) -> bytes:
+    """The whole chronicle as open data. Built from the graph, which never holds private fields."""
+    langs = graph.languages
+
+    def text(value):
+        return dict(value.values) if value is not None else None
+
+    def person(p):
+        item = {"id": p.pid, "name": dict(p.names), "entries": p.entries}
+        if not p.restricted:
+            item.update(aliases=list(p.person.aliases), groups=list(p.person.groups), bio=text(p.person.bio),
+                        roles=[{"title": text(r.title), "org": text(r.org),
+                                "from": r.start.iso() if r.start else None, "to": r.end.iso() if r.end else None}
+                               for r in p.person.roles])
+        else:
+            item["publish"] = p.person.publish
+        return item
+
+    pid = {p.person.id: p.pid for p in graph.people}
+    data = {
+        "generator": "chronicle",
+        "title": text(graph.config.title), "subtitle": text(graph.config.subtitle), "place": text(graph.config.place),
+        "languages": list(langs),
+        "entries": [{
+            "stem": e.stem, "date": e.date.isoformat(),
+            "title": {lang: v.title for lang, v in e.versions.items()},
+            "weekday": e.model.weekday, "lunar": e.model.lunar,
+            "people": [pid[x] for x in e.people], "tags": e.tags,
+            "stats": [{"stat": s.stat, "value": s.value, "note": text(s.note), "paragraph": s.anchor} for s in e.stats],
+            "text": {lang: [{"id": b.anchor, "text": b.text} for b in v.blocks]
+                     for lang, v in e.versions.items() if v.translated},
+        } for e in graph.entries],
+        "people": [person(p) for p in graph.people],
+        "stats": [{"id": s.stat.id, "label": text(s.stat.label), "unit": text(s.stat.unit), "kind": s.stat.kind,
+                   "values": [{"date": p.date.isoformat(), "entry": p.entry, "value": p.value} for p in s.points]}
+                  for s in graph.stats],
+        "commendations": [{"id": c.category.id, "name": text(c.category.name), "awards": [
+            {"person": pid[a.person], "citation": text(a.citation),
+             "evidence": [{"entry": ev.entry, "paragraph": ev.anchor or None} for ev in a.evidence]}
+            for a in c.awards]} for c in graph.categories],
+    }
+    return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode("utf-8")

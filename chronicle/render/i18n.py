@@ -1,0 +1,72 @@
+"""Interface text and dates in the page's language: a message catalog plus Babel."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+LOCALES = Path(__file__).resolve().parent.parent / "locales"
+BABEL_LOCALE = {"zh": "zh_Hans_CN", "zh-hans": "zh_Hans_CN", "zh-cn": "zh_Hans_CN", "zh-hant": "zh_Hant_TW",
+                "zh-tw": "zh_Hant_TW", "en": "en"}
+HTML_LANG = {"zh": "zh-CN", "en": "en"}
+
+
+@lru_cache(maxsize=None)
+def catalog(lang: str) -> dict:
+    base = yaml.safe_load((LOCALES / "en.yaml").read_text(encoding="utf-8"))
+    for candidate in (lang.lower(), lang.split("-")[0].lower()):
+        path = LOCALES / f"{candidate}.yaml"
+        if path.exists():
+            base.update(yaml.safe_load(path.read_text(encoding="utf-8")))
+            break
+    return base
+
+
+def has_catalog(lang: str) -> bool:
+    return any((LOCALES / f"{c}.yaml").exists() for c in (lang.lower(), lang.split("-")[0].lower()))
+
+
+def html_lang(lang: str) -> str:
+    return HTML_LANG.get(lang, lang)
+
+
+def babel_locale(lang: str) -> str:
+    return BABEL_LOCALE.get(lang.lower(), lang.replace("-", "_"))
+
+
+class Messages:
+    """``t('key', n=3)`` for one language."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        self.messages = catalog(lang)
+        self.locale = babel_locale(lang)
+
+    def __call__(self, key: str, **values) -> str:
+        text = self.messages.get(key, key)
+        return text.format(**values) if values else text
+
+    def date(self, day: dt.date, form: str = "long") -> str:
+        from babel.dates import format_date
+        return format_date(day, form, locale=self.locale)
+
+    def weekday(self, day: dt.date) -> str:
+        from babel.dates import format_date
+        return format_date(day, "EEEE", locale=self.locale)
+
+    def month(self, day: dt.date) -> str:
+        from babel.dates import format_skeleton
+        return format_skeleton("yMMMM", day, locale=self.locale)
+
+    def short_date(self, day: dt.date) -> str:
+        from babel.dates import format_skeleton
+        return format_skeleton("MMMd", day, locale=self.locale)
+
+    def number(self, value) -> str:
+        from babel.numbers import format_decimal
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        return format_decimal(value, locale=self.locale)

@@ -1,0 +1,155 @@
+"""Render every page of the site graph in every language: {output path: bytes}."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Iterator
+
+import jinja2
+
+from chronicle import __version__
+from chronicle.graph.site import SiteGraph
+from chronicle.model import Text
+from chronicle.render.i18n import Messages, html_lang
+from chronicle.render.theme import theme_dir
+from chronicle.render.urls import INTERNAL, file_for, resolve_links, site_path
+
+STYLESHEET = "static/chronicle.css"
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    portable: bool = False
+
+
+def make_env(graph: SiteGraph) -> jinja2.Environment:
+    """User templates first; the built-in theme stays reachable as ``theme/NAME`` for ``{% extends %}``."""
+    builtin = jinja2.FileSystemLoader(str(theme_dir("templates")))
+    loaders = []
+    if graph.chronicle.template_dir is not None:
+        loaders.append(jinja2.FileSystemLoader(str(graph.chronicle.template_dir)))
+    loaders += [jinja2.PrefixLoader({"theme": builtin}), builtin]
+    env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=jinja2.select_autoescape(["html", "xml"]),
+                             trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined,
+                             keep_trailing_newline=True)
+    return env
+
+
+class Renderer:
+    def __init__(self, graph: SiteGraph, options: RenderOptions = RenderOptions()):
+        self.g = graph
+        self.options = options
+        self.env = make_env(graph)
+        self.langs = graph.languages
+        self.source = graph.config.source_lang
+        self.css = (theme_dir("static") / "chronicle.css").read_bytes()
+        self.css_hash = hashlib.sha256(self.css).hexdigest()[:10]
+
+    # -- helpers for templates ----------------------------------------------
+    def context(self, lang: str, kind: str, arg: str = "") -> dict:
+        t = Messages(lang)
+        langs = self.langs
+
+        def txt(value: Text | None) -> str:
+            return value.get(lang, langs) if value is not None else ""
+
+        def txt_lang(value: Text | None) -> str:
+            return html_lang(value.pick(lang, langs)[1]) if value is not None else html_lang(lang)
+
+        def href(k: str, a: str = "", fragment: str = "") -> str:
+            return INTERNAL + site_path(lang, k, a) + (f"#{fragment}" if fragment else "")
+
+        alternates = [{"lang": other, "hreflang": html_lang(other), "name": Messages(other)("language_name"),
+                       "href": INTERNAL + site_path(other, kind, arg), "current": other == lang}
+                      for other in langs]
+        config = self.g.config
+        nav = [("home", t("nav_home")), ("timeline", t("nav_timeline")), ("people", t("nav_people")),
+               ("stats", t("nav_stats")), ("commendations", t("nav_commendations"))]
+        return {
+            "lang": lang, "html_lang": html_lang(lang), "t": t, "txt": txt, "txt_lang": txt_lang, "href": href,
+            "kind": kind, "arg": arg, "alternates": alternates, "nav": nav, "graph": self.g,
+            "site": {"title": txt(config.title), "subtitle": txt(config.subtitle), "place": txt(config.place),
+                     "author": txt(config.author), "title_lang": txt_lang(config.title)},
+            "pages": self.g.pages, "stylesheet": INTERNAL + STYLESHEET + "?v=" + self.css_hash,
+            "feed": href("feed"), "person": self.g.person_by_id.get, "entry": self.g.entry_by_stem.get,
+            "tag_label": lambda tag: txt(config.tags.get(tag)) if tag in config.tags else tag,
+            "group_label": lambda group: t(f"group_{group}") if f"group_{group}" in t.messages else group,
+            "html_lang_of": html_lang, "version": __version__,
+        }
+
+    def page(self, template: str, lang: str, kind: str, arg: str = "", **data) -> tuple[str, bytes]:
+        url = site_path(lang, kind, arg)
+        path = file_for(url)
+        ctx = self.context(lang, kind, arg)
+        ctx.update(data)
+        html = self.env.get_template(template).render(ctx)
+        return path, resolve_links(html, path, self.options.portable).encode("utf-8")
+
+    # -- pages -------------------------------------------------------------
+    def pages(self) -> Iterator[tuple[str, bytes]]:
+        g = self.g
+        yield STYLESHEET, self.css
+        yield "index.html", self.root_page()
+        for lang in self.langs:
+            yield self.page("home.html", lang, "home", latest=list(reversed(g.entries[-5:])),
+                            preface=next((p for p in g.pages if p.stem == "preface"), None),
+                            figures=[s for s in g.stats if s.points][:8])
+            yield self.page("timeline.html", lang, "timeline", months=self.months(lang))
+            for node in g.entries:
+                yield self.page("entry.html", lang, "entry", node.stem, e=node, v=node.versions[lang],
+                                stat_defs={s.stat.id: s.stat for s in g.stats})
+            yield self.page("people.html", lang, "people", groups=self.people_groups(lang))
+            for person in g.people:
+                yield self.page("person.html", lang, "person", person.pid, p=person)
+            yield self.page("commendations.html", lang, "commendations")
+            yield self.page("stats.html", lang, "stats")
+            for page in g.pages:
+                yield self.page("page.html", lang, "page", page.stem, pg=page, v=page.versions[lang])
+            yield self.feed(lang)
+
+    def root_page(self) -> bytes:
+        ctx = self.context(self.source, "home")
+        html = self.env.get_template("redirect.html").render(ctx)
+        return resolve_links(html, "index.html", self.options.portable).encode("utf-8")
+
+    def months(self, lang: str):
+        """Month groups with the festivals and solar terms that fall in them as landmarks."""
+        g = self.g
+        result = []
+        for month, stems in g.months:
+            year, mon = (int(x) for x in month.split("-"))
+            landmarks = [(day, fest) for day, fest in g.festivals if (day.year, day.month) == (year, mon)]
+            items = [("entry", g.entry_by_stem[s].date, g.entry_by_stem[s]) for s in stems]
+            entry_days = {g.entry_by_stem[s].date for s in stems}
+            items += [("landmark", day, fest) for day, fest in landmarks if day not in entry_days]
+            items.sort(key=lambda item: (item[1], item[0] != "landmark"))
+            result.append({"month": dt.date(year, mon, 1), "key": month, "items": items, "count": len(stems)})
+        return result
+
+    def people_groups(self, lang: str):
+        people = list(self.g.people)
+        if lang.startswith("zh"):
+            people.sort(key=lambda p: (p.restricted, p.person.sort_name, p.pid))
+        else:
+            people.sort(key=lambda p: (p.restricted, p.names[lang].lower(), p.pid))
+        return people
+
+    def feed(self, lang: str) -> tuple[str, bytes]:
+        base = self.g.config.base_url
+        path = f"{lang}/feed.xml"
+        entries = list(reversed(self.g.entries))[:50]
+        ctx = self.context(lang, "feed")
+        seed = hashlib.sha256(json.dumps(self.g.config.title.values, sort_keys=True).encode()).hexdigest()[:16]
+        updated = (entries[0].date if entries else dt.date(1970, 1, 1)).isoformat() + "T00:00:00Z"
+        fix = (lambda html: html.replace('="' + INTERNAL, '="' + base)) if base else (
+            lambda html: resolve_links(html, path, self.options.portable))
+        ctx.update(entries=entries, base=base, feed_id=f"urn:chronicle:{seed}:{lang}", updated=updated, fix=fix)
+        xml = self.env.get_template("feed.xml").render(ctx)
+        if base:
+            xml = xml.replace('href="' + INTERNAL, 'href="' + base)
+        else:
+            xml = resolve_links(xml, path, self.options.portable)
+        return path, xml.encode("utf-8")
