@@ -41,11 +41,16 @@ class Report:
 
     items: list[Diagnostic] = field(default_factory=list)
 
+    def add(self, diagnostic: Diagnostic) -> None:
+        """Add once: the same problem found again (e.g. rendering one body per language) is one problem."""
+        if diagnostic not in self.items:
+            self.items.append(diagnostic)
+
     def error(self, path: str, line: int | None, message: str, hint: str = "") -> None:
-        self.items.append(Diagnostic(ERROR, str(path), line, message, hint))
+        self.add(Diagnostic(ERROR, str(path), line, message, hint))
 
     def warn(self, path: str, line: int | None, message: str, hint: str = "") -> None:
-        self.items.append(Diagnostic(WARNING, str(path), line, message, hint))
+        self.add(Diagnostic(WARNING, str(path), line, message, hint))
 
     def extend(self, other: Iterable[Diagnostic]) -> None:
         self.items.extend(other)

@@ -11,7 +11,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from lunar_python import Lunar, Solar
+from lunar_python import Lunar, LunarYear, Solar
 
 __all__ = [
     "Festival",
@@ -134,19 +134,11 @@ def _lunar(d: datetime.date) -> Lunar:
     return Solar.fromYmd(d.year, d.month, d.day).getLunar()
 
 
-def _is_new_year_eve(d: datetime.date, lunar: Lunar) -> bool:
-    """True on the last day of a lunar year, whether that is the 29th or the 30th."""
-    nxt = _lunar(d + datetime.timedelta(days=1))
-    return nxt.getYear() != lunar.getYear()
-
-
-def _in_last_month(d: datetime.date, lunar: Lunar) -> bool:
-    """True when the year ends before this month does (a leap 12th month would follow otherwise)."""
-    for ahead in range(0, 31 - lunar.getDay()):
-        probe = d + datetime.timedelta(days=ahead)
-        if _is_new_year_eve(probe, _lunar(probe)):
-            return True
-    return False
+def _last_month(lunar_year: int) -> tuple[int, int]:
+    """(month, day count) of a lunar year's final month, whose last day is 除夕 (29th or 30th)."""
+    year = LunarYear.fromYear(lunar_year)
+    last = -12 if year.getLeapMonth() == 12 else 12  # lunar-python marks leap months negative
+    return last, year.getMonth(last).getDayCount()
 
 
 def lunar_date(d: datetime.date) -> LunarDate:
@@ -157,14 +149,16 @@ def lunar_date(d: datetime.date) -> LunarDate:
     zh = ("闰" if leap else "") + _MONTH_ZH[month] + "月" + _DAY_ZH[day]
     en = f"{_ordinal(day)} day of the {'leap ' if leap else ''}{_ordinal(month)} lunar month"
 
+    last_month, last_day = _last_month(lunar.getYear()) if month == 12 else (0, 0)
+
     colloquial = ""
     if month == 1 and not leap and day <= 10:
         colloquial = "大年" + _DAY_ZH[day]
-    elif month == 12 and day in _DANIAN_LATE and _in_last_month(d, lunar):
+    elif raw_month == last_month and day in _DANIAN_LATE:
         colloquial = _DANIAN_LATE[day]
 
     festivals: list[Festival] = []
-    if month == 12 and day >= 29 and _is_new_year_eve(d, lunar):
+    if raw_month == last_month and day == last_day:
         festivals.append(_CHUXI)
     if not leap and (month, day) in _LUNAR_FESTIVALS:
         festivals.append(_LUNAR_FESTIVALS[(month, day)])
@@ -175,6 +169,12 @@ def lunar_date(d: datetime.date) -> LunarDate:
         festivals.append(_TERM_BY_ZH[term_zh])
 
     return LunarDate(lunar.getYear(), month, day, leap, zh, en, colloquial, tuple(festivals))
+
+
+def _month_start(year: int, month: int) -> datetime.date:
+    """Gregorian date of the first day of a (non-leap) lunar month."""
+    s = Solar.fromJulianDay(LunarYear.fromYear(year).getMonth(month).getFirstJulianDay())
+    return datetime.date(s.getYear(), s.getMonth(), s.getDay())
 
 
 def festivals_between(start: datetime.date, end: datetime.date) -> list[tuple[datetime.date, Festival]]:
@@ -189,10 +189,8 @@ def festivals_between(start: datetime.date, end: datetime.date) -> list[tuple[da
     days: set[datetime.date] = set()
     for year in range(_lunar(start).getYear(), _lunar(end).getYear() + 1):
         for month, day in _LUNAR_FESTIVALS:
-            s = Lunar.fromYmd(year, month, day).getSolar()
-            days.add(datetime.date(s.getYear(), s.getMonth(), s.getDay()))
-        s = Lunar.fromYmd(year + 1, 1, 1).getSolar()
-        days.add(datetime.date(s.getYear(), s.getMonth(), s.getDay()) - datetime.timedelta(days=1))
+            days.add(_month_start(year, month) + datetime.timedelta(days=day - 1))
+        days.add(_month_start(year + 1, 1) - datetime.timedelta(days=1))  # 除夕
     for year in range(start.year, end.year + 1):
         for s in Solar.fromYmd(year, 6, 1).getLunar().getJieQiTable().values():
             days.add(datetime.date(s.getYear(), s.getMonth(), s.getDay()))

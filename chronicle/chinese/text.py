@@ -78,6 +78,9 @@ def _cjkish(ch: str) -> bool:
 # --- soft breaks ---------------------------------------------------------------
 
 _FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_RAW_HTML_RE = re.compile(r"^ {0,3}<(pre|script|style|textarea)(?:\s|>|$)", re.IGNORECASE)
+_QUOTE_RE = re.compile(r"^(?: {0,3}>[ \t]?)+")
+_HEADING_RE = re.compile(r"^ {0,3}#{1,6}(\s|$)")
 _BLOCK_START_RE = re.compile(r"^ {0,3}(#{1,6}(\s|$)|>|[-+*]\s|\d{1,9}[.)]\s|<|\||={2,}\s*$|-{2,}\s*$)")
 
 
@@ -98,14 +101,33 @@ def join_soft_breaks(markdown: str) -> str:
 
     A soft line break inside a paragraph becomes a space in HTML; in Chinese
     that space is a visible typo. Only a break whose both sides are CJK text or
-    CJK punctuation is joined. Code (fenced or indented), headings, tables,
+    CJK punctuation is joined (inside block quotes too). Code (fenced,
+    indented, or raw <pre>/<script>/<style>/<textarea>), headings, tables,
     hard breaks and breaks next to Latin text are left alone. Pass the body,
     not the front matter.
     """
     lines = markdown.split("\n")
-    # Mark which lines are code, so they are never joined to anything.
+    code = _code_lines(lines)
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        current = lines[i]
+        while i + 1 < len(lines) and not code[i] and not code[i + 1]:
+            tail = _continuation(current.rstrip("\r"), lines[i + 1])
+            if tail is None:
+                break
+            current = current.rstrip("\r") + tail
+            i += 1
+        out.append(current)
+        i += 1
+    return "\n".join(out)
+
+
+def _code_lines(lines: list[str]) -> list[bool]:
+    """Which lines are code (whose newlines are content), so they are never joined."""
     code = [False] * len(lines)
     fence: str | None = None
+    raw_end: str | None = None
     prev_blank_or_code = True
     for i, raw in enumerate(lines):
         line = raw.rstrip("\r")
@@ -114,6 +136,16 @@ def join_soft_breaks(markdown: str) -> str:
             m = _FENCE_RE.match(line)
             if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) and not line.strip(" `~"):
                 fence = None
+            prev_blank_or_code = True
+            continue
+        if raw_end is None:
+            m = _RAW_HTML_RE.match(line)
+            if m:
+                raw_end = f"</{m.group(1).lower()}>"
+        if raw_end is not None:
+            code[i] = True
+            if raw_end in line.lower():
+                raw_end = None
             prev_blank_or_code = True
             continue
         m = _FENCE_RE.match(line)
@@ -126,37 +158,39 @@ def join_soft_breaks(markdown: str) -> str:
         if not blank and _indent(line) >= 4 and prev_blank_or_code:
             code[i] = True
         prev_blank_or_code = blank or code[i]
-
-    out: list[str] = []
-    i = 0
-    while i < len(lines):
-        current = lines[i]
-        while i + 1 < len(lines) and _joinable(current, lines[i + 1], code[i], code[i + 1]):
-            current = current.rstrip("\r") + lines[i + 1].lstrip(" ")
-            i += 1
-        out.append(current)
-        i += 1
-    return "\n".join(out)
+    return code
 
 
-def _joinable(line: str, nxt: str, line_is_code: bool, next_is_code: bool) -> bool:
-    if line_is_code or next_is_code:
-        return False
-    line = line.rstrip("\r")
-    if not line or not nxt.strip():
-        return False
-    if line[-1] in " \t\\":  # trailing spaces or a backslash make a hard break
-        return False
-    if re.match(r"^ {0,3}#{1,6}(\s|$)", line):  # an ATX heading ends at its line
-        return False
-    if "|" in line or "|" in nxt:  # table rows must stay on their own lines
-        return False
-    if _indent(nxt) >= 4:
-        return False
-    stripped = nxt.lstrip(" ")
-    if _BLOCK_START_RE.match(stripped):
-        return False
-    return _cjkish(line[-1]) and _cjkish(stripped[0])
+def _split_quote(line: str) -> tuple[int, str]:
+    """Block-quote depth of a line and the content after the markers."""
+    m = _QUOTE_RE.match(line)
+    if not m:
+        return 0, line
+    return m.group(0).count(">"), line[m.end():]
+
+
+def _continuation(line: str, nxt: str) -> str | None:
+    """What to append to ``line`` if the break before ``nxt`` is a CJK soft break, else None."""
+    depth, content = _split_quote(line)
+    next_depth, next_content = _split_quote(nxt)
+    if next_depth and next_depth != depth:
+        return None  # a quote starts, ends or nests here
+    if not content.strip() or not next_content.strip():
+        return None
+    if content[-1] in " \t\\":  # trailing spaces or a backslash make a hard break
+        return None
+    if _HEADING_RE.match(content):  # an ATX heading ends at its line
+        return None
+    if "|" in content or "|" in next_content:  # table rows must stay on their own lines
+        return None
+    if _indent(next_content) >= 4:
+        return None
+    rest = next_content.lstrip(" ")
+    if _BLOCK_START_RE.match(rest):
+        return None
+    if _cjkish(content[-1]) and _cjkish(rest[0]):
+        return rest
+    return None
 
 
 # --- excerpts -------------------------------------------------------------------

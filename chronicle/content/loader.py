@@ -408,7 +408,7 @@ class _Loader:
             self.report.error(src.rel, f.line("date"), f"date {date.isoformat()} does not agree with the file name's date {stem[:10]}",
                               "rename the file or correct the date")
             return None
-        stats = f.get("stats", self.stat_values, default=[]) or []
+        stats = f.get("stats", lambda v: self.stat_values(v, src.rel), default=[]) or []
         title = f.get("title", self.text)
         bodies = {self.languages[0]: Body(body, body_line, src.rel, None)}
         for (_, lang), tpath in sorted(translation_paths.items()):
@@ -447,13 +447,12 @@ class _Loader:
             bodies=bodies, lines={k: f.line(k) for k in f.data},
         )
 
-    def stat_values(self, value):
+    def stat_values(self, value, path: str):
         if not isinstance(value, list):
             raise Invalid(f"expected a list of figures, got {type_name(value)}", "write - {stat: households, value: 3730}")
         out = []
         for index, item in enumerate(value):
             line = value.line_of(index)
-            path = self._current_path if hasattr(self, "_current_path") else ""
             f = Fields(item, path, self.report, ("stat", "value", "note"), "a figure", line)
             sid = f.get("stat", to_slug, required=True)
             number = f.get("value", to_number, required=True)

@@ -77,6 +77,14 @@ def _friendly(exc: yaml.MarkedYAMLError, offset: int) -> YAMLProblem:
     if "quoted scalar" in context and "end of stream" in problem:
         start = exc.context_mark.line + 1 + offset if exc.context_mark else line
         return YAMLProblem(start, "a quoted string is never closed", "add the closing quote")
+    if context in ("while parsing a flow sequence", "while parsing a flow mapping") and exc.context_mark:
+        start = exc.context_mark.line + 1 + offset
+        bracket = "[" if "sequence" in context else "{"
+        closing = "]" if bracket == "[" else "}"
+        if "<stream end>" in problem:
+            return YAMLProblem(start, f"a '{bracket}' is never closed", f"add the closing '{closing}' on this line")
+        return YAMLProblem(line, f"a '{bracket}' list opened on line {start} is not separated or closed properly",
+                           f"separate items with ', ' and close with '{closing}'; quote text that contains , [ ] {{ }}")
     if "found character '\\t'" in problem:
         return YAMLProblem(line, "a tab character where YAML expects spaces", "replace the tab with spaces")
     if "mapping values are not allowed here" in problem:

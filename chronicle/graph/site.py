@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from dataclasses import dataclass, field
 
@@ -156,9 +157,10 @@ class _GraphBuilder:
     def build(self) -> SiteGraph:
         people = self.people_nodes()
         self.check_names()
-        self.links = {lang: {p.person.id: PersonLink(f"{lang}/people/{p.pid}/", p.names[lang],
-                                                     p.names[lang] if p.restricted else None)
-                             for p in people} for lang in self.langs}
+        self.links = {(lang, text_lang): {p.person.id: PersonLink(f"{lang}/people/{p.pid}/", p.names[text_lang],
+                                                                  p.names[text_lang] if p.restricted else None)
+                                          for p in people}
+                      for lang in self.langs for text_lang in self.langs}
         self.names = self.name_index()
         stat_defs = {s.id: s for s in self.c.stats}
         entries = [self.entry_node(e, stat_defs) for e in self.c.entries if not e.draft]
@@ -242,17 +244,22 @@ class _GraphBuilder:
             return key, ""
         if key in self.owner:
             return self.owner[key], ""
-        hint = did_you_mean(key, list(ids) + list(self.owner))
-        if hint:
-            for word, pid in self.owner.items():
-                if f"'{word}'" in hint and word not in ids:
-                    hint = hint.replace(f"'{word}'", f"'{pid}' ({word})")
+        candidates = {**self.owner, **{i: i for i in ids}}
+        shown: dict[str, str] = {}
+        scored = sorted(((difflib.SequenceMatcher(None, key, w).ratio(), w) for w in candidates), reverse=True)
+        best = scored[0][0] if scored else 0
+        for score, word in scored[:6]:
+            if score < max(0.5, best - 0.15):
+                break
+            pid = candidates[word]
+            shown.setdefault(pid, f"'{pid}'" if word == pid else f"'{pid}' ({word})")
+        hint = ("did you mean " + ", ".join(list(shown.values())[:3]) + "?") if shown else ""
         return None, hint or "register the person in people.yaml"
 
     # -- entries -----------------------------------------------------------
-    def render(self, body, lang: str):
+    def render(self, body, lang: str, text_lang: str):
         blocks, problems = render_body(
-            body.text, body.first_line, lang, resolve=self.resolve, people_links=self.links[lang],
+            body.text, body.first_line, lang, resolve=self.resolve, people_links=self.links[(lang, text_lang)],
             names=self.names, autolink=self.config.autolink, media=set(self.c.media))
         for problem in problems:
             (self.report.error if problem.level == "error" else self.report.warn)(body.path, problem.line, problem.message, problem.hint)
@@ -263,7 +270,7 @@ class _GraphBuilder:
         body = bodies.get(lang)
         translated = body is not None
         text_lang = lang if translated else self.source
-        blocks = self.render(body or bodies[self.source], lang)
+        blocks = self.render(body or bodies[self.source], lang, text_lang)
         if title is not None:
             shown, title_lang = title.pick(lang, self.langs)
         else:
