@@ -134,11 +134,9 @@ def _lunar(d: datetime.date) -> Lunar:
     return Solar.fromYmd(d.year, d.month, d.day).getLunar()
 
 
-def _last_month(lunar_year: int) -> tuple[int, int]:
-    """(month, day count) of a lunar year's final month, whose last day is 除夕 (29th or 30th)."""
-    year = LunarYear.fromYear(lunar_year)
-    last = -12 if year.getLeapMonth() == 12 else 12  # lunar-python marks leap months negative
-    return last, year.getMonth(last).getDayCount()
+def _is_new_year_eve(d: datetime.date) -> bool:
+    """True on the last day of a lunar year, whether that is the 29th or the 30th."""
+    return _lunar(d).getYear() != _lunar(d + datetime.timedelta(days=1)).getYear()
 
 
 def lunar_date(d: datetime.date) -> LunarDate:
@@ -149,16 +147,20 @@ def lunar_date(d: datetime.date) -> LunarDate:
     zh = ("闰" if leap else "") + _MONTH_ZH[month] + "月" + _DAY_ZH[day]
     en = f"{_ordinal(day)} day of the {'leap ' if leap else ''}{_ordinal(month)} lunar month"
 
-    last_month, last_day = _last_month(lunar.getYear()) if month == 12 else (0, 0)
+    # Only the last two days of the year's final month can be 除夕 or a 大年 day.
+    # (Next-day probes rather than LunarYear look-ups: lunar-python caches a
+    # single LunarYear, and switching years costs a full recomputation.)
+    eve = month == 12 and day >= 29 and _is_new_year_eve(d)
+    in_last_month = eve or (month == 12 and day == 29 and _is_new_year_eve(d + datetime.timedelta(days=1)))
 
     colloquial = ""
     if month == 1 and not leap and day <= 10:
         colloquial = "大年" + _DAY_ZH[day]
-    elif raw_month == last_month and day in _DANIAN_LATE:
+    elif in_last_month:
         colloquial = _DANIAN_LATE[day]
 
     festivals: list[Festival] = []
-    if raw_month == last_month and day == last_day:
+    if eve:
         festivals.append(_CHUXI)
     if not leap and (month, day) in _LUNAR_FESTIVALS:
         festivals.append(_LUNAR_FESTIVALS[(month, day)])

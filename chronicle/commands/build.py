@@ -1,0 +1,55 @@
+"""`chronicle build`: the whole pipeline, with a progress line and a closing summary."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from chronicle.commands import print_report
+
+
+@click.command()
+@click.argument("content", type=click.Path(path_type=Path), default="content")
+@click.option("--out", "-o", type=click.Path(path_type=Path), default="public", show_default=True,
+              help="Folder to write the site to (replaced atomically on success).")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("--portable", is_flag=True, help="Links end in index.html, so the site works opened from a folder.")
+@click.option("--quiet", "-q", is_flag=True, help="Print errors and warnings only.")
+def build(content: Path, out: Path, strict: bool, portable: bool, quiet: bool) -> None:
+    """Build CONTENT (default ./content) into the site folder."""
+    from chronicle.build import build as run_build
+    from chronicle.errors import BuildError
+
+    started = time.perf_counter()
+    state = {"n": 0, "shown": False}
+
+    def progress(path: str) -> None:
+        state["n"] += 1
+        if quiet or not sys.stderr.isatty():
+            return
+        if time.perf_counter() - started > 0.5 and state["n"] % 25 == 0:
+            click.echo(f"\r  writing pages… {state['n']}", nl=False, err=True)
+            state["shown"] = True
+
+    try:
+        result = run_build(content, out, strict=strict, portable=portable, progress=progress)
+    except BuildError as exc:
+        if state["shown"]:
+            click.echo("", err=True)
+        print_report(exc.report, content)
+        n = len(exc.report.errors)
+        click.secho(f"Build failed: {n} error{'s' if n != 1 else ''}, "
+                    f"{len(exc.report.warnings)} warning{'s' if len(exc.report.warnings) != 1 else ''}. "
+                    f"The previous site in {out} was left as it was.", fg="red", err=True)
+        sys.exit(1)
+    if state["shown"]:
+        click.echo("", err=True)
+    print_report(result.report, content)
+    if not quiet:
+        langs = ", ".join(f"{lang}: {n}" for lang, n in result.pages_per_lang.items())
+        warnings = len(result.report.warnings)
+        click.echo(f"Built {len(result.files)} files into {out} in {result.seconds:.2f} s — pages per language: {langs}; "
+                   f"{result.entries} entries, {result.people} people, {warnings} warning{'s' if warnings != 1 else ''}.")
