@@ -12,6 +12,7 @@ from __future__ import annotations
 import yaml
 
 MAX_NODES = 200_000
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: same nodes and marks, ~10x faster
 
 
 class YMap(dict):
@@ -59,11 +60,14 @@ def load_yaml(text: str, first_line: int = 1):
                 raise YAMLProblem(number + offset, "a tab character indents this line; YAML indents with spaces only",
                                   "replace the tab with spaces")
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        raise _friendly(exc, offset) from None
-    except yaml.YAMLError as exc:
-        raise YAMLProblem(first_line, f"YAML could not be read: {exc}") from None
+        node = yaml.compose(text, Loader=_LOADER)
+    except yaml.YAMLError:
+        try:
+            node = yaml.compose(text, Loader=yaml.SafeLoader)
+        except yaml.MarkedYAMLError as exc:
+            raise _friendly(exc, offset) from None
+        except yaml.YAMLError as exc:
+            raise YAMLProblem(first_line, f"YAML could not be read: {exc}") from None
     if node is None:
         return None
     return _Builder(offset).build(node)
