@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
+from types import MappingProxyType
 
 from pypinyin import Style, lazy_pinyin
 
@@ -27,7 +29,7 @@ __all__ = [
 
 # Surnames whose reading differs from the character's everyday reading, as
 # given by standard dictionaries (现代汉语词典 marks them 姓).
-SURNAME_READINGS: dict[str, tuple[str, ...]] = {
+SURNAME_READINGS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "单": ("shan",), "曾": ("zeng",), "仇": ("qiu",), "解": ("xie",),
     "朴": ("piao",), "区": ("ou",), "查": ("zha",), "盖": ("ge",),
     "覃": ("qin",), "缪": ("miao",), "翟": ("zhai",), "乐": ("yue",),
@@ -52,7 +54,7 @@ SURNAME_READINGS: dict[str, tuple[str, ...]] = {
     "公羊": ("gong", "yang"), "百里": ("bai", "li"), "拓跋": ("tuo", "ba"),
     "乐正": ("yue", "zheng"), "第五": ("di", "wu"), "左丘": ("zuo", "qiu"),
     "亓官": ("qi", "guan"), "颛孙": ("zhuan", "sun"), "漆雕": ("qi", "diao"),
-}
+})
 COMPOUND_SURNAMES: frozenset[str] = frozenset(k for k in SURNAME_READINGS if len(k) == 2)
 
 # Separators inside transliterated names (肖开提.依明, 约翰·史密斯).
@@ -192,19 +194,16 @@ def _ascii_slug(text: str) -> str:
 def name_slug(name: str, override: str | None = None) -> str:
     """URL slug for a person: surname and given name each run together (杨趣玲 → yang-quling).
 
-    An explicit ``override`` wins but must itself be a valid slug. Raises
-    ValueError when nothing slug-worthy is left, since an empty slug would
-    make a broken URL.
+    An explicit ``override`` wins but must itself be a valid slug (ValueError
+    otherwise). Returns "" when nothing slug-worthy is left, which callers
+    must treat as "no id" since an empty slug would make a broken URL.
     """
     if override is not None:
         if not is_slug(override):
             raise ValueError(f"not a valid slug: {override!r}")
         return override
     pieces = [_ascii_slug("".join(sylls)) for _, sylls in _parts(name, {})]
-    slug = "-".join(p for p in pieces if p)
-    if not slug:
-        raise ValueError(f"cannot make a slug from name {name!r}")
-    return slug
+    return "-".join(p for p in pieces if p)
 
 
 def name_sort_key(name: str) -> tuple:
@@ -226,11 +225,8 @@ def name_sort_key(name: str) -> tuple:
 def slugify(text: str) -> str:
     """General slug (tags, titles): one hyphen-separated word per pinyin syllable, ASCII only.
 
-    Raises ValueError when nothing slug-worthy is left.
+    Returns "" when nothing slug-worthy is left (e.g. only punctuation).
     """
     words = [_ascii_slug(s) for s in _read(text.strip())]
     slug = "-".join(w for w in words if w)
-    slug = re.sub(r"-{2,}", "-", slug).strip("-")
-    if not slug:
-        raise ValueError(f"cannot make a slug from {text!r}")
-    return slug
+    return re.sub(r"-{2,}", "-", slug).strip("-")
