@@ -6,7 +6,7 @@ import posixpath
 import re
 
 INTERNAL = "chronicle:"
-_LINK = re.compile(r'(href|src)="chronicle:([^"#]*)((?:#[^"]*)?)"')
+_LINK = re.compile(r'(\b(?:href|src)="|\burl=)chronicle:([^"#]*)((?:#[^"]*)?)')
 
 
 def site_path(lang: str, kind: str, arg: str = "") -> str:
@@ -45,4 +45,4 @@ def relative(target: str, from_file: str, portable: bool = False) -> str:
 
 
 def resolve_links(page: str, from_file: str, portable: bool = False) -> str:
-    return _LINK.sub(lambda m: f'{m.group(1)}="{relative(m.group(2) + m.group(3), from_file, portable)}"', page)
+    return _LINK.sub(lambda m: m.group(1) + relative(m.group(2) + m.group(3), from_file, portable), page)
