@@ -11,6 +11,11 @@ from chronicle import __version__
 COMMANDS = {
     "build": ("chronicle.commands.build", "build", "Build CONTENT (default ./content) into the site folder."),
     "check": ("chronicle.commands.check", "check", "Run every check of the build without writing anything."),
+    "import": ("chronicle.commands.import_diary", "import_diary", "Import a diary document (HTML, text, Markdown, .docx)."),
+    "new": ("chronicle.commands.new", "new", "Create a new entry with its front matter filled in."),
+    "pack": ("chronicle.commands.pack", "pack", "Build the site and zip it into one file."),
+    "serve": ("chronicle.commands.serve", "serve", "Build, serve on 127.0.0.1 and rebuild and reload on every change."),
+    "report": ("chronicle.commands.report", "report", "Write the commendation report or a person's record (docx, pdf, html, md, csv)."),
 }
 
 

@@ -13,6 +13,7 @@ import html
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from urllib.parse import unquote
 
 import markdown as _markdown
 import nh3
@@ -135,6 +136,9 @@ def render_body(text: str, first_line: int, lang: str, *, resolve, people_links:
         line = first_line + text.count("\n", 0, match.start())
         key = match.group(1).strip()
         label = match.group(2).strip() if match.group(2) is not None else None
+        if not key:
+            problems.append(Problem(line, f"empty mention {match.group(0)}", "write a mention as [[person-id]] or [[person-id|text]]"))
+            return label or ""
         person, hint = resolve(key)
         if person is None:
             problems.append(Problem(line, f"unknown person '{key}' in [[{match.group(0)[2:-2]}]]", hint))
@@ -253,10 +257,28 @@ class _Linker(HTMLParser):
                 continue
             if name in ("href", "src"):
                 value = self._url(value)
+            elif name in ("alt", "title"):
+                value = self._redact(value)
             parts.append(f'{name}="{html.escape(value, quote=True)}"')
         return "<" + " ".join(parts) + ">"
 
+    def _redact(self, text: str) -> str:
+        """Restricted people's names replaced by their label, for text that cannot carry a link."""
+        if self.names is None or not text:
+            return text
+        out, pos = [], 0
+        for start, end, pid, restricted in self.names.find(text):
+            if restricted:
+                out += [text[pos:start], self.links[pid].label or self.links[pid].display]
+                pos = end
+        return "".join(out) + text[pos:] if out else text
+
     def _url(self, value: str) -> str:
+        if self.names is not None and any(r for *_, r in self.names.find(unquote(value))):
+            self.problems.append(Problem(self.first_line, "a link or image address contains the name of a person who "
+                                         "is published as initials or anonymously",
+                                         "take the name out of the address (the file name or the link)"))
+            return ""
         target = value.split("#")[0].split("?")[0]
         bare = target
         while bare.startswith("../"):
@@ -288,9 +310,10 @@ class _Linker(HTMLParser):
 
     def _mention(self, mention: Mention):
         link = self.links[mention.person]
-        shown = link.label if link.label else (mention.text or link.display)
+        shown = link.label if link.label else self._redact(mention.text or link.display)
         if self.skip:
-            self.out.append(html.escape(f"[[{shown}]]" if link.label else f"[[{mention.person}{'|' + mention.text if mention.text else ''}]]", quote=False))
+            label = "|" + self._redact(mention.text) if mention.text else ""
+            self.out.append(html.escape(f"[[{shown}]]" if link.label else f"[[{mention.person}{label}]]", quote=False))
             return
         self.people.append(mention.person)
         self.out.append(f'<a class="mention" href="{INTERNAL}{link.url}">{html.escape(shown, quote=False)}</a>')

@@ -31,7 +31,7 @@ def test_every_page_of_the_layout_in_every_language(site):
                      "entries/2020-01-23/index.html"):
             assert (out / lang / path).is_file(), f"{lang}/{path}"
     assert (out / "index.html").is_file() and (out / "sitemap.xml").is_file() and (out / "data/chronicle.json").is_file()
-    assert result.pages_per_lang == {"zh": 12, "en": 12}
+    assert result.pages_per_lang == {"zh": 13, "en": 13}  # 12 of the content and the search page
 
 
 def test_language_switch_goes_to_the_same_page(site):
@@ -111,9 +111,11 @@ def test_feed_is_atom_per_language(site):
 
 
 def test_rebuild_is_byte_identical(mini, tmp_path):
+    # Pagefind's index (pagefind/) is the exception: its filter files and their hashes change from run to run
+    # (upstream: github.com/Pagefind/pagefind/issues/638); tests/test_search.py checks it finds the same.
     def digest(out):
         return {p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-                for p in sorted(out.rglob("*")) if p.is_file()}
+                for p in sorted(out.rglob("*")) if p.is_file() and p.relative_to(out).parts[0] != "pagefind"}
     build(mini, tmp_path / "a")
     build(mini, tmp_path / "b")
     assert digest(tmp_path / "a") == digest(tmp_path / "b")
@@ -157,4 +159,5 @@ def test_no_inline_script_or_style_and_a_csp(site):
     for path in out.rglob("*.html"):
         html = path.read_text(encoding="utf-8")
         assert "Content-Security-Policy" in html, path
-        assert not re.search(r"<script(?! type=\"application/ld\+json\")|\sstyle=|\son[a-z]+=", html), path
+        # scripts only from files (the search page) or as data (JSON-LD, the search page's settings)
+        assert not re.search(r"<script(?! type=\"application/(ld\+)?json\")(?![^>]*\ssrc=)|\sstyle=|\son[a-z]+=", html), path

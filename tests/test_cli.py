@@ -9,7 +9,7 @@ def test_build_prints_a_summary(mini, tmp_path):
     out = tmp_path / "public"
     result = run_cli("build", str(mini), "--out", str(out))
     assert result.exit_code == 0, result.output
-    assert "pages per language: zh: 12, en: 12; 3 entries, 3 people, 1 warning" in result.output
+    assert "pages per language: zh: 13, en: 13; 3 entries, 3 people, 1 warning" in result.output
     assert (out / "zh/index.html").is_file()
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lunar_python import Lunar, LunarYear, Solar
 
@@ -139,8 +140,15 @@ def _is_new_year_eve(d: datetime.date) -> bool:
     return _lunar(d).getYear() != _lunar(d + datetime.timedelta(days=1)).getYear()
 
 
+@lru_cache(maxsize=16384)
 def lunar_date(d: datetime.date) -> LunarDate:
-    """The lunar date of a Gregorian day, with its festivals and solar term."""
+    """The lunar date of a Gregorian day, with its festivals and solar term.
+
+    Cached: lunar-python keeps one lunar year at a time, so a build (or the
+    year inference of an import) that asks about several years recomputes the
+    calendar on every switch; a long-running `chronicle serve` asks again on
+    every rebuild.
+    """
     lunar = _lunar(d)
     raw_month, day = lunar.getMonth(), lunar.getDay()
     month, leap = abs(raw_month), raw_month < 0

@@ -17,8 +17,10 @@ from chronicle.commands import print_report
               help="Folder to write the site to (replaced atomically on success).")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--portable", is_flag=True, help="Links end in index.html, so the site works opened from a folder.")
+@click.option("--no-search", "no_search", is_flag=True,
+              help="Leave out full-text search (no Pagefind index, no search box).")
 @click.option("--quiet", "-q", is_flag=True, help="Print errors and warnings only.")
-def build(content: Path, out: Path, strict: bool, portable: bool, quiet: bool) -> None:
+def build(content: Path, out: Path, strict: bool, portable: bool, no_search: bool, quiet: bool) -> None:
     """Build CONTENT (default ./content) into the site folder."""
     from chronicle.build import build as run_build
     from chronicle.errors import BuildError
@@ -35,7 +37,7 @@ def build(content: Path, out: Path, strict: bool, portable: bool, quiet: bool) -
             state["shown"] = True
 
     try:
-        result = run_build(content, out, strict=strict, portable=portable, progress=progress)
+        result = run_build(content, out, strict=strict, portable=portable, progress=progress, search=not no_search)
     except BuildError as exc:
         if state["shown"]:
             click.echo("", err=True)

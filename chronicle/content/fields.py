@@ -10,6 +10,7 @@ from chronicle.errors import Report, did_you_mean
 from chronicle.model import PartialDate, Ref, Text
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_ID = 64
 LANG = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 
 
@@ -106,6 +107,9 @@ def to_slug(value) -> str:
     text = to_str(value)
     if not SLUG.match(text):
         raise Invalid(f"'{text}' is not a valid id", "ids use lower-case letters, digits and hyphens, e.g. yang-quling")
+    if len(text) > MAX_ID:
+        raise Invalid(f"id '{text[:20]}…' is {len(text)} characters long; the limit is {MAX_ID}",
+                      "ids become web addresses and file names; choose a shorter one")
     return text
 
 
@@ -151,9 +155,13 @@ def list_of(convert, what: str = "value"):
             value.line = 0
             value.item_lines = []
         if not isinstance(value, list):
-            raise Invalid(f"expected a list of {what}s, got {type_name(value)}", f"write [a, b] or one '- item' per line")
+            raise Invalid(f"expected a list of {_plural(what)}, got {type_name(value)}", "write [a, b] or one '- item' per line")
         return [convert(item) for item in value]
     return inner
+
+
+def _plural(word: str) -> str:
+    return word + ("es" if word.endswith(("s", "x", "ch", "sh")) else "s")
 
 
 def refs(value, convert=to_slug) -> tuple[Ref, ...]:
@@ -176,9 +184,20 @@ def refs(value, convert=to_slug) -> tuple[Ref, ...]:
     return tuple(result)
 
 
-def text_reader(languages: tuple[str, ...]):
-    """A converter for bilingual YAML text: a plain string (source language) or {lang: text}."""
+def text_reader(languages: tuple[str, ...], numbers: bool = True):
+    """A converter for bilingual YAML text: a plain string (source language) or {lang: text}.
+
+    ``numbers=False`` for names: ``name: 110`` is far more likely a slip than a name.
+    """
     source = languages[0]
+
+    def to_text(value) -> str:
+        if not numbers and isinstance(value, (int, float)) and not isinstance(value, bool):
+            raise Invalid(f"expected a name, got the number {value}", f'if that really is the name, put it in quotes: "{value}"')
+        if isinstance(value, list):
+            raise Invalid("expected text, got a list", f"write the text itself, or one text per language: "
+                                                       f"{{{', '.join(lang + ': ...' for lang in languages)}}}")
+        return to_str(value)
 
     def convert(value) -> Text:
         if isinstance(value, dict):
@@ -189,11 +208,11 @@ def text_reader(languages: tuple[str, ...]):
                     raise Invalid(f"unknown language '{lang}'", hint, line=value.line_of(lang) if isinstance(value, YMap) else None)
                 if text is None:
                     continue
-                out[lang] = to_str(text)
+                out[lang] = to_text(text)
             if not out:
                 raise Invalid("no text in any language")
             return Text(out)
-        text = to_str(value)
+        text = to_text(value)
         if not text:
             raise Invalid("is empty")
         return Text({source: text})

@@ -26,7 +26,18 @@ ENTRY_FIELDS = ("date", "title", "weekday", "lunar", "people", "tags", "stats", 
 TRANSLATION_FIELDS = ("title", "summary")
 PAGE_FIELDS = ("title", "order")
 PUBLISH = ("full", "initials", "anonymous")
+EMPTY_HINTS = {
+    "chronicle.yaml": "write at least a title and the languages:\ntitle: {zh: 日记, en: Diary}\nlanguages: [zh, en]",
+    "people.yaml": "list people as '- name: ...', or delete the file",
+    "stats.yaml": "list statistics as '- id: ...' with a 'label:', or delete the file",
+    "commendations.yaml": "write 'categories:' with a list of categories, or delete the file",
+}
+EMPTY_DOCUMENT = {
+    "entry": "an entry needs front matter with at least 'date:', and a text",
+    "page": "write the page's text (a 'title:' in front matter is optional)",
+}
 KINDS = ("gauge", "count")
+OUTSIDE_HINT = "copy the file into the content folder instead of linking to it"
 
 ENTRY_NAME = re.compile(r"^(?P<stem>(?P<date>\d{4}-\d{2}-\d{2})(?:-[a-z0-9]+(?:-[a-z0-9]+)*)?)(?:\.(?P<lang>[A-Za-z-]+))?\.md$")
 PAGE_NAME = re.compile(r"^(?P<stem>[a-z0-9]+(?:-[a-z0-9]+)*)(?:\.(?P<lang>[A-Za-z-]+))?\.md$")
@@ -48,8 +59,7 @@ class _Loader:
     def source(self, path: Path) -> Source | None:
         name = rel(path, self.root)
         if path.is_symlink() and not _inside(path.resolve(), self.root):
-            self.report.error(name, None, "symbolic link points outside the content folder",
-                              "copy the file into the content folder instead")
+            self.report.error(name, None, "symbolic link points outside the content folder", OUTSIDE_HINT)
             return None
         try:
             return read_source(path, name)
@@ -67,25 +77,33 @@ class _Loader:
         src = self.source(path)
         if src is None:
             return None, None
-        if not src.text.strip():
-            self.report.error(name, 1, "file is empty", "write the fields described in docs/content-format.md")
-            return None, src
         try:
-            return load_yaml(src.text), src
+            data = load_yaml(src.text)
         except YAMLProblem as exc:
             self.report.error(name, exc.line, exc.message, exc.hint)
             return None, src
+        if data is None:
+            if required:
+                self.report.error(name, 1, "file is empty", EMPTY_HINTS.get(name, ""))
+            else:
+                self.report.warn(name, 1, "file is empty; it is ignored", EMPTY_HINTS.get(name, ""))
+        return data, src
 
     # -- run ---------------------------------------------------------------
     def run(self) -> Chronicle | None:
         if not self.root.is_dir():
-            self.report.error(str(self.root), None, "content folder does not exist")
+            if self.root.exists():
+                self.report.error(str(self.root), None, "is a file, not a content folder",
+                                  "give the folder that holds chronicle.yaml, e.g. chronicle build content")
+            else:
+                self.report.error(str(self.root), None, "content folder does not exist")
             return None
         config = self.config()
         if config is None:
             return None
         self.languages = config.languages
         self.text = text_reader(config.languages)
+        self.name_text = text_reader(config.languages, numbers=False)
         people = self.people()
         stats = self.stats()
         categories = self.commendations()
@@ -149,7 +167,7 @@ class _Loader:
     def phases(self, value, text):
         if not isinstance(value, list):
             raise Invalid(f"expected a list of phases, got {type_name(value)}")
-        result, seen = [], set()
+        result, seen = [], {}
         for index, item in enumerate(value):
             f = Fields(item, "chronicle.yaml", self.report, ("id", "name", "from", "to"), "a phase", value.line_of(index))
             pid = f.get("id", to_slug, required=True)
@@ -157,8 +175,10 @@ class _Loader:
             start = f.get("from", to_date, required=True)
             end = f.get("to", to_date, required=True)
             if pid in seen:
-                self.report.error("chronicle.yaml", f.line("id"), f"duplicate phase id '{pid}'")
-            seen.add(pid)
+                self.report.error("chronicle.yaml", f.line("id"), f"duplicate phase id '{pid}' (also on line {seen[pid]})",
+                                  "give each phase its own id")
+                continue
+            seen[pid] = f.line("id")
             if start and end and start > end:
                 self.report.error("chronicle.yaml", f.line("to"), f"phase '{pid}' ends ({end}) before it starts ({start})")
                 continue
@@ -201,7 +221,7 @@ class _Loader:
             f = Fields(item, name, self.report, PERSON_FIELDS, "a person", line)
             if not f.ok:
                 continue
-            person_name = f.get("name", self.text, required=True)
+            person_name = f.get("name", self.name_text, required=True)
             override = f.get("pinyin", to_str)
             pid = f.get("id", to_slug)
             if pid is None and person_name is not None:
@@ -227,7 +247,8 @@ class _Loader:
                                   did_you_mean(publish, PUBLISH))
                 publish = "anonymous"
             if f.has("private") and not isinstance(f.data["private"], dict):
-                self.report.error(name, f.line("private"), "'private' must be a mapping of fields")
+                self.report.error(name, f.line("private"), "'private' must be a mapping of fields",
+                                  "indent one 'key: value' per line under it, e.g.\nprivate:\n  phone: \"139...\"")
             source_name = person_name.get(self.languages[0], self.languages)
             sort_name = " ".join(name_sort_key(override or source_name)[0]) if source_name else pid
             people.append(Person(pid, person_name, tuple(a for a in aliases if a), tuple(groups), tuple(roles),
@@ -271,7 +292,8 @@ class _Loader:
                 self.report.error(name, f.line("kind"), f"'kind': '{kind}' is not one of gauge, count",
                                   did_you_mean(kind, KINDS) or "gauge: a level at a date; count: added up over entries")
             if sid in seen:
-                self.report.error(name, f.line("id"), f"duplicate statistic id '{sid}' (also on line {seen[sid]})")
+                self.report.error(name, f.line("id"), f"duplicate statistic id '{sid}' (also on line {seen[sid]})",
+                                  "give each statistic its own id, or merge the two")
                 continue
             if sid and label:
                 seen[sid] = line
@@ -286,6 +308,8 @@ class _Loader:
         if data is None:
             return []
         f = Fields(data, name, self.report, ("categories",), "commendations.yaml")
+        if not f.ok:
+            return []
         items = f.get("categories", lambda v: v if isinstance(v, list) else _raise(f"expected a list of categories, got {type_name(v)}"), required=True)
         if not items:
             return []
@@ -297,7 +321,8 @@ class _Loader:
             cname = c.get("name", self.text, required=True)
             awards = c.get("awards", self.awards, default=[]) or []
             if cid in seen:
-                self.report.error(name, c.line("id"), f"duplicate category id '{cid}' (also on line {seen[cid]})")
+                self.report.error(name, c.line("id"), f"duplicate category id '{cid}' (also on line {seen[cid]})",
+                                  "give each category its own id, or merge their awards")
                 continue
             if cid and cname:
                 seen[cid] = line
@@ -329,16 +354,23 @@ class _Loader:
             return []
         sources, translations = {}, {}
         for path in sorted(folder.rglob("*")):
-            if path.is_dir() or path.name.startswith("."):
+            if path.name.startswith("."):
                 continue
             name = rel(path, self.root)
+            if path.is_symlink() and not _inside(path.resolve(), self.root):
+                self.report.error(name, None, "symbolic link points outside the content folder", OUTSIDE_HINT)
+                continue
+            if path.is_dir():
+                continue
             if path.suffix != ".md":
                 self.report.warn(name, None, "not a Markdown file; ignored", "entries are files named YYYY-MM-DD.md")
                 continue
             match = ENTRY_NAME.match(path.name)
             if not match:
-                self.report.error(name, None, f"file name '{path.name}' does not start with a date as YYYY-MM-DD",
-                                  _suggest_entry_name(path.name))
+                starts = re.match(r"^\d{4}-\d{2}-\d{2}", path.name)
+                self.report.error(name, None, f"file name '{path.name}' " + (
+                    "is not a date with an optional '-word' after it" if starts
+                    else "does not start with a date as YYYY-MM-DD"), _suggest_entry_name(path.name))
                 continue
             lang = match.group("lang")
             if lang and not self._translation_lang(name, lang):
@@ -362,8 +394,10 @@ class _Loader:
 
     def _translation_lang(self, name: str, lang: str) -> bool:
         if lang == self.languages[0]:
-            self.report.error(name, None, f"'.{lang}.md' is the source language; the source file has no language suffix",
-                              f"rename it to {name.replace('.' + lang + '.md', '.md')}")
+            source = name[: -len(f".{lang}.md")] + ".md"
+            hint = (f"the {lang} text belongs in {source}; merge the two and delete this file"
+                    if (self.root / source).exists() else f"rename it to {source}")
+            self.report.error(name, None, f"'{lang}' is the source language, whose file has no language suffix", hint)
             return False
         if lang not in self.languages:
             hint = did_you_mean(lang, self.languages) or "languages of this chronicle: " + ", ".join(self.languages)
@@ -371,13 +405,17 @@ class _Loader:
             return False
         return True
 
-    def document(self, path: Path):
-        """Front matter (as YAML) and body of a Markdown file."""
+    def document(self, path: Path, kind: str = "entry"):
+        """Front matter (as YAML) and body of a Markdown file; ``kind`` is entry, page or translation."""
         src = self.source(path)
         if src is None:
             return None
         if not src.text.strip():
-            self.report.error(src.rel, 1, "file is empty", "an entry needs front matter with at least 'date:', and a text")
+            if kind == "translation":
+                self.report.warn(src.rel, 1, "translation is empty; the source text is shown instead",
+                                 "write the translation, or delete the file")
+            else:
+                self.report.error(src.rel, 1, "file is empty", EMPTY_DOCUMENT[kind])
             return None
         try:
             front, front_line, body, body_line = split_front_matter(src.text)
@@ -408,11 +446,13 @@ class _Loader:
             self.report.error(src.rel, f.line("date"), f"date {date.isoformat()} does not agree with the file name's date {stem[:10]}",
                               "rename the file or correct the date")
             return None
+        if not body.strip():
+            self.report.warn(src.rel, body_line - 1, "entry has no text", "write the text below the closing '---'")
         stats = f.get("stats", lambda v: self.stat_values(v, src.rel), default=[]) or []
         title = f.get("title", self.text)
         bodies = {self.languages[0]: Body(body, body_line, src.rel, None)}
         for (_, lang), tpath in sorted(translation_paths.items()):
-            tdoc = self.document(tpath)
+            tdoc = self.document(tpath, "translation")
             if tdoc is None:
                 continue
             tsrc, tfront, tdata, tbody, tbody_line = tdoc
@@ -487,22 +527,22 @@ class _Loader:
                 sources[match.group("stem")] = path
         pages = []
         for stem, path in sorted(sources.items()):
-            doc = self.document(path)
+            doc = self.document(path, "page")
             if doc is None:
                 continue
             src, front, data, body, body_line = doc
-            f = Fields(data if isinstance(data, dict) else YMap(), src.rel, self.report, PAGE_FIELDS, "the front matter", 2)
+            f = Fields(data if data is not None else YMap(), src.rel, self.report, PAGE_FIELDS, "the front matter", 2)
             if data is None:
                 f.data.line, f.data.key_lines = 2, {}
             title = f.get("title", self.text) or Text({self.languages[0]: stem})
             bodies = {self.languages[0]: Body(body, body_line, src.rel)}
             titles = dict(title.values)
             for lang, tpath in sorted(translations.get(stem, {}).items()):
-                tdoc = self.document(tpath)
+                tdoc = self.document(tpath, "translation")
                 if tdoc is None:
                     continue
                 tsrc, _, tdata, tbody, tline = tdoc
-                tf = Fields(tdata if isinstance(tdata, dict) else YMap(), tsrc.rel, self.report, PAGE_FIELDS, "the front matter", 2)
+                tf = Fields(tdata if tdata is not None else YMap(), tsrc.rel, self.report, PAGE_FIELDS, "the front matter", 2)
                 if tdata is None:
                     tf.data.line, tf.data.key_lines = 2, {}
                 ttitle = tf.get("title", to_str)
@@ -527,7 +567,7 @@ class _Loader:
         for path in sorted(folder.rglob("*")):
             name = rel(path, self.root)
             if path.is_symlink() and not _inside(path.resolve(), self.root):
-                self.report.error(name, None, "symbolic link points outside the content folder", "copy the file in instead")
+                self.report.error(name, None, "symbolic link points outside the content folder", OUTSIDE_HINT)
                 continue
             if path.is_file() and not any(part.startswith(".") for part in path.relative_to(folder).parts):
                 files.append(name)
@@ -569,5 +609,7 @@ def _suggest_entry_name(name: str) -> str:
     match = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})(.*)$", name)
     if match:
         year, month, day, rest = match.groups()
-        return f"rename it to {year}-{int(month):02d}-{int(day):02d}{rest}"
+        fixed = f"{year}-{int(month):02d}-{int(day):02d}{rest}"
+        if fixed != name and ENTRY_NAME.match(fixed):
+            return f"rename it to {fixed}"
     return "name entry files YYYY-MM-DD.md (a second entry on one day: YYYY-MM-DD-evening.md)"

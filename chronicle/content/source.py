@@ -35,7 +35,7 @@ def read_source(path: Path, rel: str) -> Source:
                           f"{MAX_FILE_BYTES // 1024 // 1024} MB",
                           "split it into several entries, or move large material to media/")
     data = path.read_bytes()
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(data):
         raise SourceError(1, "file is UTF-16, not UTF-8", "save it as UTF-8 (in most editors: Save As, Encoding: UTF-8)")
     try:
         text = data.decode("utf-8-sig")
@@ -49,6 +49,15 @@ def read_source(path: Path, rel: str) -> Source:
         raise SourceError(text[: text.index("\x00")].count("\n") + 1, "file contains a NUL character; is it a binary file?")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return Source(path, rel, text)
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """UTF-16 saved without a BOM: NUL bytes in every other position of a mostly-ASCII text."""
+    sample = data[:4096]
+    if len(sample) < 4 or b"\x00" not in sample:
+        return False
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    return max(even, odd) >= len(sample) // 2 * 0.3 and min(even, odd) <= max(even, odd) // 10
 
 
 def _guess_encoding(data: bytes) -> str:

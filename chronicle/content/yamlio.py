@@ -9,9 +9,12 @@ for 2020-02-30), duplicate keys are errors, and alias expansion is bounded so a
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 MAX_NODES = 200_000
+MAX_DEPTH = 64
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: same nodes and marks, ~10x faster
 
 
@@ -61,11 +64,15 @@ def load_yaml(text: str, first_line: int = 1):
                                   "replace the tab with spaces")
     try:
         node = yaml.compose(text, Loader=_LOADER)
+    except RecursionError:
+        raise _too_deep(first_line) from None
     except yaml.YAMLError:
         try:
             node = yaml.compose(text, Loader=yaml.SafeLoader)
+        except RecursionError:
+            raise _too_deep(first_line) from None
         except yaml.MarkedYAMLError as exc:
-            raise _friendly(exc, offset) from None
+            raise _friendly(exc, offset, text) from None
         except yaml.YAMLError as exc:
             raise YAMLProblem(first_line, f"YAML could not be read: {exc}") from None
     if node is None:
@@ -73,7 +80,29 @@ def load_yaml(text: str, first_line: int = 1):
     return _Builder(offset).build(node)
 
 
-def _friendly(exc: yaml.MarkedYAMLError, offset: int) -> YAMLProblem:
+def _too_deep(line: int) -> YAMLProblem:
+    return YAMLProblem(line, f"YAML is nested more than {MAX_DEPTH} levels deep",
+                       "content files need a few levels at most; check the brackets and indentation")
+
+
+def _unbalanced(line_text: str, bracket: str, closing: str) -> bool:
+    """Whether a line opens more brackets than it closes (text in quotes ignored)."""
+    bare = re.sub(r'"(?:[^"\\]|\\.)*"|\'[^\']*\'', "", line_text.split(" #")[0])
+    return bare.count(bracket) > bare.count(closing)
+
+
+def _over_indented(source: str, mark) -> bool:
+    lines = source.split("\n")
+    if not 0 < mark.line < len(lines):
+        return False
+    before = lines[mark.line][:mark.column]
+    if not before.strip() or ": " in before or before.lstrip().startswith("- "):
+        return False
+    previous = next((x for x in reversed(lines[:mark.line]) if x.strip()), "")
+    return len(before) - len(before.lstrip()) > len(previous) - len(previous.lstrip())
+
+
+def _friendly(exc: yaml.MarkedYAMLError, offset: int, source: str = "") -> YAMLProblem:
     mark = exc.problem_mark or exc.context_mark
     line = (mark.line + 1 + offset) if mark else None
     problem = (exc.problem or "").strip()
@@ -85,13 +114,58 @@ def _friendly(exc: yaml.MarkedYAMLError, offset: int) -> YAMLProblem:
         start = exc.context_mark.line + 1 + offset
         bracket = "[" if "sequence" in context else "{"
         closing = "]" if bracket == "[" else "}"
-        if "<stream end>" in problem:
+        lines = source.split("\n")
+        opening = lines[exc.context_mark.line] if exc.context_mark.line < len(lines) else ""
+        if "<stream end>" in problem or _unbalanced(opening, bracket, closing):
             return YAMLProblem(start, f"a '{bracket}' is never closed", f"add the closing '{closing}' on this line")
-        return YAMLProblem(line, f"a '{bracket}' list opened on line {start} is not separated or closed properly",
+        return YAMLProblem(line, f"the '{bracket}' opened on line {start} is not separated or closed properly",
                            f"separate items with ', ' and close with '{closing}'; quote text that contains , [ ] {{ }}")
     if "found character '\\t'" in problem:
         return YAMLProblem(line, "a tab character where YAML expects spaces", "replace the tab with spaces")
-    if "mapping values are not allowed here" in problem:
+    if "found undefined alias" in problem or "while scanning an alias" in context:
+        return YAMLProblem(line, "a value starts with '*', which YAML reads as an alias of an '&anchor'",
+                           "put the whole value in quotes if the '*' is part of the text")
+    if "unknown escape character" in problem or ("escape sequence" in problem and "double-quoted" in context):
+        return YAMLProblem(line, "a backslash inside double quotes starts an escape like \\n, and this one is unknown",
+                           "use single quotes instead, or write two backslashes for one")
+    if "tag" in context or "URI escape" in problem:
+        return YAMLProblem(line, "a value starts with '!', which YAML reads as a type tag",
+                           "put the whole value in quotes if the '!' is part of the text")
+    if "directive" in context:
+        return YAMLProblem(line, "a line starts with '%', which YAML reads as a directive",
+                           "put the whole value in quotes if the '%' is part of the text")
+    if "<document start>" in problem:
+        return YAMLProblem(line, "YAML read the lines above as a complete document and cannot go on here",
+                           "look for a quote or bracket closed too early, or a line that starts with '%' or '...'")
+    if "while scanning an anchor" in context:
+        return YAMLProblem(line, "a value starts with '&', which YAML reads as an anchor",
+                           "put the whole value in quotes if the '&' is part of the text")
+    if "while scanning a block scalar" in context:
+        return YAMLProblem(line, "a value starts with '|' or '>', which YAML reads as a block of text on the next lines",
+                           "put the whole value in quotes if the '|' or '>' is part of the text")
+    if "sequence entries are not allowed here" in problem:
+        return YAMLProblem(line, "a '- ' list item where a value was expected",
+                           "start the list on the next line, indented under its key, or quote the value")
+    if "mapping keys are not allowed here" in problem:
+        return YAMLProblem(line, "a value cannot start with '?'", "put the whole value in quotes")
+    if "expected the node content, but found" in problem:
+        found = problem.rsplit("found", 1)[1].strip()
+        return YAMLProblem(line, f"a value cannot start with {found}", "put the whole value in quotes")
+    if ("expected <block end>" in problem and "block" in context and mark is not None
+            and 0 < mark.index <= len(source) and source[mark.index - 1] in "]}\"'"):
+        return YAMLProblem(line, "text goes on after a closing quote or bracket",
+                           "put the whole value in quotes, e.g. title: '\"a\" b'")
+    if "expected <block end>" in problem and "block" in context:
+        return YAMLProblem(line, "this line's indentation does not fit the lines above it",
+                           "keys of one mapping line up at the same indentation; list items start with '- ' "
+                           "and their fields are indented under it")
+    if "that cannot start any token" in problem and mark is not None:
+        char = source[mark.index] if mark.index < len(source) else "?"
+        return YAMLProblem(line, f"a value cannot start with '{char}'", "put the whole value in quotes")
+    if "mapping values are not allowed" in problem and mark is not None and _over_indented(source, mark):
+        return YAMLProblem(line, "this line is indented more than the line above, so it reads as part of that value",
+                           "line up the keys of one mapping at the same indentation")
+    if "mapping values are not allowed" in problem:
         return YAMLProblem(line, "a ': ' inside a value that is not quoted",
                            "put the whole value in quotes: title: \"a: b\"")
     if "could not find expected ':'" in problem or "could not find expected ':'" in context:
@@ -109,18 +183,28 @@ class _Builder:
     def __init__(self, offset: int):
         self.offset = offset
         self.count = 0
+        self.depth = 0
 
     def line(self, node) -> int:
         return node.start_mark.line + 1 + self.offset
 
     def build(self, node):
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                raise _too_deep(self.line(node))
+            return self._build(node)
+        finally:
+            self.depth -= 1
+
+    def _build(self, node):
         self.count += 1
         if self.count > MAX_NODES:
             raise YAMLProblem(self.line(node), f"YAML expands to more than {MAX_NODES} values (aliases nested too deep?)",
                               "remove the '&anchor' / '*alias' repetition")
         if isinstance(node, yaml.MappingNode):
             if node.tag not in (_MAP,):
-                raise YAMLProblem(self.line(node), f"unsupported YAML tag {node.tag}")
+                raise YAMLProblem(self.line(node), f"unsupported YAML tag {_short_tag(node.tag)}", "remove the '!' tag")
             result = YMap()
             result.line = self.line(node)
             result.key_lines = {}
@@ -138,7 +222,7 @@ class _Builder:
             return result
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _SEQ:
-                raise YAMLProblem(self.line(node), f"unsupported YAML tag {node.tag}")
+                raise YAMLProblem(self.line(node), f"unsupported YAML tag {_short_tag(node.tag)}", "remove the '!' tag")
             result = YList()
             result.line = self.line(node)
             result.item_lines = []
@@ -147,7 +231,7 @@ class _Builder:
                 result.append(self.build(item))
             return result
         if node.tag not in _SCALARS:
-            raise YAMLProblem(self.line(node), f"unsupported YAML tag {node.tag}", "remove the '!' tag")
+            raise YAMLProblem(self.line(node), f"unsupported YAML tag {_short_tag(node.tag)}", "remove the '!' tag")
         if node.tag in (_STR, _TIMESTAMP):
             return node.value
         constructor = yaml.SafeLoader.__new__(yaml.SafeLoader)
@@ -161,6 +245,11 @@ class _Builder:
         except (ValueError, yaml.YAMLError):
             return node.value
         return None
+
+
+def _short_tag(tag: str) -> str:
+    """``!!python/object`` as the writer typed it, not the expanded ``tag:yaml.org,2002:`` form."""
+    return "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
 
 
 def split_front_matter(text: str) -> tuple[str | None, int, str, int]:

@@ -40,5 +40,14 @@ def matchable_names(person: Person) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+def secret_names(person: Person) -> list[str]:
+    """What must never be published for a person not published by name: names and aliases (two characters
+    or more), and the id when it could spell the name (wang-fang, yangquling; not a bare surname like li)."""
+    names = [n for n in matchable_names(person) if len(n) >= 2]
+    if "-" in person.id or len(person.id) >= 6:
+        names.append(person.id)
+    return list(dict.fromkeys(names))
+
+
 def _is_cjk(ch: str) -> bool:
     return bool(ch) and "\u3400" <= ch <= "\u9fff"

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from chronicle.errors import Report, did_you_mean
 from chronicle.graph.people import display_name, matchable_names, public_id
+from chronicle.graph.privacy import redact_chronicle
 from chronicle.markup import Block, Names, PersonLink, render_body
 from chronicle.model import Category, Chronicle, Entry, Page, Person, Role, StatDef, Text
 
@@ -143,7 +144,8 @@ class SiteGraph:
 
 
 def build_graph(chron: Chronicle, report: Report) -> SiteGraph:
-    return _GraphBuilder(chron, report).build()
+    """The graph of a chronicle whose reader-facing texts name restricted people only by their label."""
+    return _GraphBuilder(redact_chronicle(chron), report).build()
 
 
 class _GraphBuilder:
@@ -304,10 +306,12 @@ class _GraphBuilder:
             for block in version.blocks:
                 for pid in block.people:
                     if pid not in source_people:
-                        self.report.warn(entry.bodies[lang].path, None,
+                        body = entry.bodies[lang]
+                        self.report.warn(body.path, self.mention_line(body, pid),
                                          f"{pid} is mentioned in the {lang} translation but not in the source text",
                                          f"add them to the source text or to 'people:' in {entry.path}")
                         source_people.add(pid)
+                        people.append(pid)
         stats = []
         for value in entry.stats:
             if value.stat.id not in stat_defs:
@@ -326,6 +330,15 @@ class _GraphBuilder:
         return EntryNode(entry.stem, entry.date, entry, versions, list(dict.fromkeys(people)),
                          [t.id for t in entry.tags], stats, lunar=lunar, festivals=festivals)
 
+    def mention_line(self, body, pid: str) -> int | None:
+        """The line of a body where a person is first mentioned, by [[id]] or by a name."""
+        person = next(p for p in self.c.people if p.id == pid)
+        needles = ["[[" + pid] + [n for n in matchable_names(person) if len(n) >= 2]
+        for number, line in enumerate(body.text.split("\n"), start=body.first_line):
+            if any(n in line for n in needles):
+                return number
+        return None
+
     def check_dates(self, entry: Entry):
         from chronicle.chinese.lunar import check_lunar, check_weekday
         if entry.weekday:
@@ -343,7 +356,9 @@ class _GraphBuilder:
             for kind, pattern in (("a mobile phone number", PHONE), ("a resident ID number", RESIDENT_ID),
                                   ("an email address", EMAIL)):
                 for match in pattern.finditer(body.text):
-                    if any(a in match.group(0) or match.group(0) in a for a in allowed):
+                    if pattern is RESIDENT_ID and not is_resident_id(match.group(0)):
+                        continue
+                    if any(match.group(0) in a for a in allowed):   # the whole number or address is listed
                         continue
                     line = body.first_line + body.text.count("\n", 0, match.start())
                     self.report.error(body.path, line, f"text looks like {kind} ({_mask(match.group(0))}); it would be published",
@@ -417,6 +432,25 @@ def _find_anchor(blocks: list[Block], value) -> str | None:
             if re.search(r"(?<![\d.])" + re.escape(candidate) + r"(?![\d])", block.text):
                 return block.anchor
     return None
+
+
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+
+
+def is_resident_id(number: str) -> bool:
+    """An 18-digit mainland resident ID: a real birth date and the ISO 7064 MOD 11-2 check character.
+
+    Without the check, any 18-digit figure (a serial or account number) would stop the build."""
+    if len(number) != 18 or not number[:17].isdigit():
+        return False
+    try:
+        born = dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+    except ValueError:
+        return False
+    if not 1900 <= born.year <= 2100:
+        return False
+    total = sum(int(d) * w for d, w in zip(number[:17], _ID_WEIGHTS))
+    return "10X98765432"[total % 11] == number[17].upper()
 
 
 def _mask(text: str) -> str:

@@ -14,7 +14,7 @@ import ctypes.util
 import os
 import shutil
 from pathlib import Path, PurePosixPath
-from typing import Iterable
+from typing import Callable, Iterable
 
 MARKER = ".chronicle-output"
 MARKER_TEXT = "This folder is written by chronicle; it is replaced on every build. Do not keep your own files here.\n"
@@ -34,6 +34,9 @@ def check_output_dir(out: Path, content: Path) -> None:
     if out == content or content.is_relative_to(out):
         raise OutputError(f"the output folder {out} is, or contains, the content folder {content}",
                           "choose an output folder outside the content, e.g. --out public")
+    if out.is_relative_to(content):
+        raise OutputError(f"the output folder {out} is inside the content folder {content}",
+                          "the next build would read the site as content; choose a folder beside it, e.g. --out public")
     if out == Path(out.anchor) or out == Path.home():
         raise OutputError(f"refusing to use {out} as the output folder", "choose a dedicated folder, e.g. --out public")
     if out.is_symlink():
@@ -55,18 +58,25 @@ def _safe_relpath(path: str) -> PurePosixPath:
 
 
 def write_site(files: Iterable[tuple[str, bytes]], out: Path, content: Path, copies: Iterable[tuple[str, Path]] = (),
-               progress=None) -> dict:
-    """Write every (path, bytes) and copy every (path, source file); swap the result in atomically."""
+               progress=None, finalize: Callable[[Path], None] | None = None) -> dict:
+    """Write every (path, bytes) and copy every (path, source file); swap the result in atomically.
+
+    ``finalize(folder)`` runs on the complete temporary folder just before the swap (the search index
+    is built there); if it raises, the temporary folder is removed and the old site stays as it was.
+    """
     out = out.resolve()
     check_output_dir(out, content)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    _remove_stale(out)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        _remove_stale(out)
+    except OSError as exc:
+        raise _cannot_write(exc) from None
     tmp = out.parent / f".{out.name}.tmp-{os.getpid()}"
-    if tmp.exists():
-        shutil.rmtree(tmp)
-    tmp.mkdir()
     written: dict[str, int] = {}
     try:
+        if tmp.exists():
+            shutil.rmtree(tmp)
+        tmp.mkdir()
         (tmp / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
         for path, data in files:
             rel = _safe_relpath(path)
@@ -89,24 +99,51 @@ def write_site(files: Iterable[tuple[str, bytes]], out: Path, content: Path, cop
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
             written[key] = source.stat().st_size
+        if finalize is not None:
+            finalize(tmp)
         _swap(tmp, out)
+    except OSError as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise _cannot_write(exc) from None
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return written
 
 
+def _cannot_write(exc: OSError) -> OutputError:
+    where = f" {exc.filename}:" if exc.filename else ""
+    return OutputError(f"cannot write the site:{where} {exc.strerror or exc}",
+                       "check that the disk is not full and that the output folder can be written")
+
+
 def _remove_stale(out: Path) -> None:
     """Temporary folders of builds that were killed; only ones that carry our marker."""
     for stale in out.parent.glob(f".{out.name}.tmp-*"):
         if stale.is_dir() and not stale.is_symlink() and (stale / MARKER).is_file():
-            shutil.rmtree(stale, ignore_errors=True)
+            _discard(stale)
     old = out.parent / f".{out.name}.old"
     if old.is_dir() and (old / MARKER).is_file():
         if not out.exists():
             os.rename(old, out)
         else:
-            shutil.rmtree(old, ignore_errors=True)
+            _discard(old)
+
+
+def _discard(folder: Path) -> None:
+    """Delete one of our folders, its marker last, so a build killed meanwhile leaves it recognisably ours."""
+    for child in folder.iterdir():
+        if child.name == MARKER:
+            continue
+        if child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child, ignore_errors=True)
+        else:
+            child.unlink(missing_ok=True)
+    (folder / MARKER).unlink(missing_ok=True)
+    try:
+        folder.rmdir()
+    except OSError:
+        pass
 
 
 def _swap(tmp: Path, out: Path) -> None:
@@ -114,12 +151,12 @@ def _swap(tmp: Path, out: Path) -> None:
         os.rename(tmp, out)
         return
     if _exchange(tmp, out):
-        shutil.rmtree(tmp, ignore_errors=True)
+        _discard(tmp)
         return
     old = out.parent / f".{out.name}.old"
     os.rename(out, old)
     os.rename(tmp, out)
-    shutil.rmtree(old, ignore_errors=True)
+    _discard(old)
 
 
 _libc = None

@@ -47,7 +47,14 @@ class Messages:
 
     def __call__(self, key: str, **values) -> str:
         text = self.messages.get(key, key)
+        if isinstance(text, dict):
+            text = text.get(self._plural(values.get("n", 0)), text.get("other", key))
         return text.format(**values) if values else text
+
+    def _plural(self, n) -> str:
+        """CLDR plural category ('one', 'other', …) so English says "1 entry" and "2 entries"."""
+        from babel import Locale
+        return Locale.parse(self.locale).plural_form(n)
 
     def date(self, day: dt.date, form: str = "long") -> str:
         from babel.dates import format_date

@@ -14,15 +14,39 @@ from chronicle import __version__
 from chronicle.graph.site import SiteGraph
 from chronicle.model import Text
 from chronicle.render.i18n import Messages, html_lang
+from chronicle.render.structured import Structured
 from chronicle.render.theme import theme_dir
 from chronicle.render.urls import INTERNAL, file_for, resolve_links, site_path
+from chronicle.render.visuals import Visuals
 
 STYLESHEET = "static/chronicle.css"
+SEARCH_SCRIPT = "static/search.js"
+SEARCH_BUNDLE = "pagefind/"  # written by Pagefind after rendering (chronicle/output/search.py)
 
 
 @dataclass(frozen=True)
 class RenderOptions:
     portable: bool = False
+    search: bool = False  # a search box on every page and a search page per language (Pagefind indexes later)
+
+
+class _MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates kept for the life of the process, checked against the template's source:
+    repeated in-process builds (tests, `chronicle serve`) skip compiling, which is most of a small build."""
+
+    def __init__(self):
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        data = self.store.get(bucket.key)
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+_BYTECODE = _MemoryBytecodeCache()
 
 
 def make_env(graph: SiteGraph) -> jinja2.Environment:
@@ -34,7 +58,7 @@ def make_env(graph: SiteGraph) -> jinja2.Environment:
     loaders += [jinja2.PrefixLoader({"theme": builtin}), builtin]
     env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=jinja2.select_autoescape(["html", "xml"]),
                              trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined,
-                             keep_trailing_newline=True)
+                             keep_trailing_newline=True, bytecode_cache=_BYTECODE)
     return env
 
 
@@ -47,6 +71,9 @@ class Renderer:
         self.source = graph.config.source_lang
         self.css = (theme_dir("static") / "chronicle.css").read_bytes()
         self.css_hash = hashlib.sha256(self.css).hexdigest()[:10]
+        self.search_js = (theme_dir("static") / "search.js").read_bytes() if options.search else b""
+        self.visuals = Visuals(graph)
+        self.structured = Structured(graph)
 
     # -- helpers for templates ----------------------------------------------
     def context(self, lang: str, kind: str, arg: str = "") -> dict:
@@ -78,12 +105,14 @@ class Renderer:
             "tag_label": lambda tag: txt(config.tags.get(tag)) if tag in config.tags else tag,
             "group_label": lambda group: t(f"group_{group}") if f"group_{group}" in t.messages else group,
             "html_lang_of": html_lang, "version": __version__,
+            "search": self.options.search,
         }
 
     def page(self, template: str, lang: str, kind: str, arg: str = "", **data) -> tuple[str, bytes]:
         url = site_path(lang, kind, arg)
         path = file_for(url)
         ctx = self.context(lang, kind, arg)
+        ctx["social"] = self.structured.for_page(lang, kind, arg)
         ctx.update(data)
         html = self.env.get_template(template).render(ctx)
         return path, resolve_links(html, path, self.options.portable).encode("utf-8")
@@ -92,23 +121,41 @@ class Renderer:
     def pages(self) -> Iterator[tuple[str, bytes]]:
         g = self.g
         yield STYLESHEET, self.css
+        if self.options.search:
+            yield SEARCH_SCRIPT, self.search_js
         yield "index.html", self.root_page()
         for lang in self.langs:
             yield self.page("home.html", lang, "home", latest=list(reversed(g.entries[-5:])),
                             preface=next((p for p in g.pages if p.stem == "preface"), None),
                             figures=[s for s in g.stats if s.points][:8])
-            yield self.page("timeline.html", lang, "timeline", months=self.months(lang))
+            yield self.page("timeline.html", lang, "timeline", months=self.months(lang),
+                            strip=self.visuals.timeline_strip(lang), phases=self.visuals.phase_list(lang))
             for node in g.entries:
                 yield self.page("entry.html", lang, "entry", node.stem, e=node, v=node.versions[lang],
-                                stat_defs={s.stat.id: s.stat for s in g.stats})
+                                stat_defs={s.stat.id: s.stat for s in g.stats},
+                                stat_charts=self.visuals.entry_charts(node, lang))
             yield self.page("people.html", lang, "people", groups=self.people_groups(lang))
             for person in g.people:
-                yield self.page("person.html", lang, "person", person.pid, p=person)
+                strip, undrawn, relays = self.visuals.person_strip(person, lang)
+                yield self.page("person.html", lang, "person", person.pid, p=person, strip=strip,
+                                roles_undrawn=undrawn, handovers=relays)
             yield self.page("commendations.html", lang, "commendations")
-            yield self.page("stats.html", lang, "stats")
+            yield self.page("stats.html", lang, "stats", stat_groups=self.visuals.stat_groups(lang))
             for page in g.pages:
                 yield self.page("page.html", lang, "page", page.stem, pg=page, v=page.versions[lang])
             yield self.feed(lang)
+            if self.options.search:
+                yield self.search_page(lang)
+
+    def search_page(self, lang: str) -> tuple[str, bytes]:
+        """Pagefind's default UI; it loads the index of the page's own ``<html lang>``, so one page per language."""
+        t = Messages(lang)
+        strings = {key[len("search_ui_"):]: value for key, value in t.messages.items()
+                   if key.startswith("search_ui_") and isinstance(value, str)}
+        config = {"translations": strings, "dateLabel": t("date")}
+        return self.page("search.html", lang, "search", search_config=config,
+                         search_script=INTERNAL + SEARCH_SCRIPT + "?v=" + hashlib.sha256(self.search_js).hexdigest()[:10],
+                         search_bundle=INTERNAL + SEARCH_BUNDLE)
 
     def root_page(self) -> bytes:
         ctx = self.context(self.source, "home")

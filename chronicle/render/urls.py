@@ -6,14 +6,14 @@ import posixpath
 import re
 
 INTERNAL = "chronicle:"
-_LINK = re.compile(r'(\b(?:href|src)="|\burl=)chronicle:([^"#]*)((?:#[^"]*)?)')
+_LINK = re.compile(r'(\b(?:href|src|action)="|\burl=)chronicle:([^"#]*)((?:#[^"]*)?)')
 
 
 def site_path(lang: str, kind: str, arg: str = "") -> str:
     """The folder URL of a page, relative to the site root, e.g. ``zh/people/yang-quling/``."""
     if kind == "home":
         return f"{lang}/"
-    if kind in ("timeline", "people", "commendations", "stats"):
+    if kind in ("timeline", "people", "commendations", "stats", "search"):
         return f"{lang}/{kind}/"
     if kind == "entry":
         return f"{lang}/entries/{arg}/"

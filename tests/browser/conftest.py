@@ -64,9 +64,10 @@ def site_url(site_dir: Path):
         thread.join(timeout=10)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium_browser():
-    """One headless Chromium for the whole session."""
+    """One headless Chromium per test module: Playwright's sync API stops when the module is done, so tests
+    elsewhere (tests/test_pack.py, tests/test_serve.py) can start their own afterwards."""
     if not (os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)):
         pytest.fail(
             f"Chromium is required for tests/browser but {CHROMIUM} is missing: "
@@ -94,7 +95,7 @@ def chromium_browser():
         manager.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser_context(chromium_browser):
     """One context reused by every test (cheap new pages, shared cache)."""
     context = chromium_browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")

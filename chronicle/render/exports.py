@@ -1,0 +1,216 @@
+"""Open data in formats people already use: TimelineJS JSON, CSV for spreadsheets, iCalendar.
+
+Built from the graph, which never holds private fields; people not published by name
+appear only under their public id and display name (PersonNode.pid / names), without
+aliases, groups, roles or bio. Every output is a pure function of the content, so two
+builds write the same bytes (the ICS DTSTAMP is the entry's own date).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import json
+import re
+from html import escape as _escape
+from typing import Iterator
+
+from chronicle.graph.site import SiteGraph
+from chronicle.model import Text
+from chronicle.render.i18n import Messages, html_lang
+from chronicle.render.urls import site_path
+
+
+
+def escape(text: str) -> str:
+    """TimelineJS shows headline and text as HTML: escape markup, keep quotes readable."""
+    return _escape(text, quote=False)
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"-?\d+(\.\d+)?")
+
+
+def exports(graph: SiteGraph) -> Iterator[tuple[str, bytes]]:
+    for lang in graph.languages:
+        yield f"data/timeline.{lang}.json", timeline_json(graph, lang)
+    yield "data/people.csv", people_csv(graph)
+    yield "data/stats.csv", stats_csv(graph)
+    yield "data/chronicle.ics", calendar_ics(graph)
+
+
+def _txt(value: Text | None, lang: str, langs) -> str:
+    return value.get(lang, langs) if value is not None else ""
+
+
+def _tl_date(day: dt.date, t: Messages | None = None) -> dict:
+    out = {"year": day.year, "month": day.month, "day": day.day}
+    if t is not None:
+        out["display_date"] = t.date(day)
+    return out
+
+
+# --------------------------------------------------------------------------- TimelineJS
+
+
+def timeline_json(graph: SiteGraph, lang: str) -> bytes:
+    """Knight Lab TimelineJS3 data: events (slides) with start_date, text and group; the phases as eras."""
+    langs = graph.languages
+    t = Messages(lang)
+    base = graph.config.base_url
+    phases = graph.config.phases
+
+    def phase_of(day):
+        return next((p for p in phases if p.start <= day <= p.end), None)
+
+    events = []
+    for e in graph.entries:
+        v = e.versions[lang]
+        text = f"<p>{escape(v.excerpt)}</p>" if v.excerpt else ""
+        if base:
+            text += f'<p><a href="{_escape(base + site_path(lang, "entry", e.stem))}">{escape(t("read_more", date=t.short_date(e.date)))}</a></p>'
+        event = {"start_date": _tl_date(e.date, t), "text": {"headline": escape(v.title), "text": text},
+                 "unique_id": f"entry-{e.stem}"}
+        phase = phase_of(e.date)
+        if phase is not None:
+            event["group"] = _txt(phase.name, lang, langs)
+        events.append(event)
+    title = {"headline": escape(_txt(graph.config.title, lang, langs))}
+    if graph.config.subtitle is not None:
+        title["text"] = escape(_txt(graph.config.subtitle, lang, langs))
+    data = {"title": {"text": title, "unique_id": "title"}, "events": events}
+    if phases:
+        data["eras"] = [{"start_date": _tl_date(p.start), "end_date": _tl_date(p.end),
+                         "text": {"headline": escape(_txt(p.name, lang, langs))}} for p in phases]
+    data["scale"] = "human"
+    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+# --------------------------------------------------------------------------- CSV
+
+
+def safe_cell(value) -> str:
+    """A cell a spreadsheet will not run: text starting with = + - @ (or a tab/CR) gets a leading apostrophe.
+
+    Numbers stay numbers (a negative value is data, not a formula)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(int(value)) if float(value).is_integer() else repr(float(value))
+    text = str(value)
+    if text.startswith(FORMULA_START) and not _NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
+def _csv(header: list[str], rows: list[list]) -> bytes:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([safe_cell(c) for c in row])
+    return buf.getvalue().encode("utf-8-sig")
+
+
+def _page_url(graph: SiteGraph, lang: str, kind: str, arg: str, fragment: str | None = None) -> str:
+    return graph.config.base_url + site_path(lang, kind, arg) + (f"#{fragment}" if fragment else "")
+
+
+def people_csv(graph: SiteGraph) -> bytes:
+    langs = graph.languages
+    header = ["id"] + [f"name_{lang}" for lang in langs] + ["published_as", "groups"]
+    header += [f"roles_{lang}" for lang in langs] + [f"bio_{lang}" for lang in langs]
+    header += ["entries", "first_entry", "last_entry"] + [f"profile_{lang}" for lang in langs]
+    rows = []
+    for p in graph.people:
+        dates = [graph.entry_by_stem[s].date.isoformat() for s in p.entries]
+        row = [p.pid] + [p.names[lang] for lang in langs]
+        if p.restricted:
+            row += [p.person.publish, ""] + [""] * len(langs) * 2
+        else:
+            person = p.person
+            row += ["full", "; ".join(person.groups)]
+            for lang in langs:
+                roles = []
+                for r in person.roles:
+                    role = _txt(r.title, lang, langs)
+                    org = _txt(r.org, lang, langs)
+                    if org:
+                        role += f" ({org})"
+                    if r.start or r.end:
+                        role += f" {r.start.iso() if r.start else '…'}–{r.end.iso() if r.end else ''}"
+                    roles.append(role)
+                row.append("; ".join(roles))
+            row += [_txt(person.bio, lang, langs) for lang in langs]
+        row += [len(p.entries), dates[0] if dates else "", dates[-1] if dates else ""]
+        row += [_page_url(graph, lang, "person", p.pid) for lang in langs]
+        rows.append(row)
+    return _csv(header, rows)
+
+
+def stats_csv(graph: SiteGraph) -> bytes:
+    """One row per recorded value (long format), with the entry and paragraph it comes from."""
+    langs = graph.languages
+    source = graph.config.source_lang
+    header = (["stat"] + [f"label_{lang}" for lang in langs] + [f"unit_{lang}" for lang in langs]
+              + ["kind", "group", "date", "value"] + [f"note_{lang}" for lang in langs]
+              + ["entry", "paragraph", "source_url"])
+    rows = []
+    for node in graph.stats:
+        s = node.stat
+        for p in node.points:
+            rows.append([s.id] + [_txt(s.label, lang, langs) for lang in langs]
+                        + [_txt(s.unit, lang, langs) for lang in langs]
+                        + [s.kind, s.group, p.date.isoformat(), p.value]
+                        + [_txt(p.note, lang, langs) for lang in langs]
+                        + [p.entry, p.anchor or "", _page_url(graph, source, "entry", p.entry, p.anchor)])
+    return _csv(header, rows)
+
+
+# --------------------------------------------------------------------------- iCalendar
+
+
+def calendar_ics(graph: SiteGraph) -> bytes:
+    """One all-day event per entry. UIDs and DTSTAMPs come from the content, so rebuilds are byte-identical."""
+    from icalendar import Calendar, Event
+
+    langs = graph.languages
+    source = graph.config.source_lang
+    config = graph.config
+    seed = hashlib.sha256(json.dumps(config.title.values, sort_keys=True).encode()).hexdigest()[:16]
+    cal = Calendar()
+    cal.add("prodid", f"-//chronicle//{seed}//{html_lang(source)}")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", _txt(config.title, source, langs))
+    if config.subtitle is not None:
+        cal.add("x-wr-caldesc", _txt(config.subtitle, source, langs))
+    place = _txt(config.place, source, langs)
+    for e in graph.entries:
+        v = e.versions[source]
+        event = Event()
+        event.add("uid", f"{e.stem}.{seed}@chronicle")
+        event.add("dtstamp", dt.datetime(e.date.year, e.date.month, e.date.day, tzinfo=dt.timezone.utc))
+        event.add("dtstart", e.date)
+        event.add("dtend", e.date + dt.timedelta(days=1))
+        event.add("summary", v.title, parameters={"LANGUAGE": html_lang(v.title_lang)})
+        parts = []
+        for lang in langs:
+            version = e.versions[lang]
+            if lang == source or version.translated:
+                parts.append("\n".join(x for x in (version.title, version.excerpt) if x))
+        event.add("description", "\n\n".join(parts))
+        if place:
+            event.add("location", place)
+        if e.tags:
+            event.add("categories", [_txt(config.tags.get(tag), source, langs) or tag for tag in e.tags])
+        if config.base_url:
+            event.add("url", config.base_url + site_path(source, "entry", e.stem))
+        event.add("transp", "TRANSPARENT")
+        cal.add_component(event)
+    return cal.to_ical()

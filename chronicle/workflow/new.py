@@ -1,0 +1,127 @@
+"""`chronicle new entry`: a new entry file with its front matter already filled in."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from chronicle.content.loader import ENTRY_NAME
+from chronicle.content.source import SourceError, read_source
+from chronicle.content.yamlio import YAMLProblem, load_yaml
+
+_WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+class NewProblem(Exception):
+    def __init__(self, message: str, hint: str = "", path: str | None = None, line: int | None = None):
+        super().__init__(message)
+        self.message, self.hint, self.path, self.line = message, hint, path, line
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The parts of chronicle.yaml a new entry needs."""
+
+    languages: tuple[str, ...]
+    lunar_calendar: bool
+
+
+def read_settings(content: Path) -> Settings:
+    """languages and lunar_calendar from chronicle.yaml, without loading (or judging) the rest of the content."""
+    path = content / "chronicle.yaml"
+    if not path.is_file():
+        raise NewProblem(f"{content} has no chronicle.yaml", "give the content folder, e.g. chronicle new entry content; "
+                         "or start one with: chronicle import DIARY -o content", str(path))
+    try:
+        data = load_yaml(read_source(path, "chronicle.yaml").text)
+    except (SourceError, YAMLProblem) as exc:
+        raise NewProblem(exc.message, exc.hint, str(path), exc.line) from None
+    languages = data.get("languages") if isinstance(data, dict) else None
+    if isinstance(languages, str):
+        languages = [languages]
+    if not languages or not all(isinstance(x, str) and x for x in languages):
+        raise NewProblem("chronicle.yaml has no usable 'languages:'", "write e.g. languages: [zh, en]", str(path))
+    lunar = data.get("lunar_calendar")
+    return Settings(tuple(languages), lunar is True or str(lunar).lower() in ("true", "yes", "on"))
+
+
+def parse_day(text: str, today: dt.date) -> tuple[str, dt.date]:
+    """A stem (2020-01-23 or 2020-01-23-night) or today/yesterday → (stem, date)."""
+    word = text.strip().lower()
+    if word in ("today", "今天"):
+        return today.isoformat(), today
+    if word in ("yesterday", "昨天"):
+        day = today - dt.timedelta(days=1)
+        return day.isoformat(), day
+    m = ENTRY_NAME.match(text.strip() + ".md")
+    if not m or m.group("lang"):
+        raise NewProblem(f"'{text}' is not a date", "write the date as YYYY-MM-DD, e.g. 2020-01-23, or a second entry "
+                         "on one day as 2020-01-23-night")
+    try:
+        return m.group("stem"), dt.date.fromisoformat(m.group("date"))
+    except ValueError:
+        raise NewProblem(f"'{text}' is not a date in the calendar", "check the month and the day") from None
+
+
+def front_matter(day: dt.date, settings: Settings, title: str | None = None) -> str:
+    """The source-language front matter: date, weekday as the diary writes it, the lunar date when shown."""
+    from chronicle.chinese.lunar import lunar_date, weekday_zh
+
+    source = settings.languages[0]
+    weekday = weekday_zh(day) if source.startswith("zh") else _WEEKDAYS_EN[day.weekday()]
+    lines = ["---", f"date: {day.isoformat()}"]
+    lines.append(f"title: {_quote(title)}" if title else "# title: ")
+    lines.append(f"weekday: {weekday}")
+    if settings.lunar_calendar:
+        lines.append(f"lunar: {lunar_date(day).zh}")
+    lines += ["# people: []   # ids from people.yaml; names in the text are found too",
+              "# tags: []", "---", ""]
+    return "\n".join(lines)
+
+
+def translation_front_matter(title: str | None = None) -> str:
+    return "---\n" + (f"title: {_quote(title)}\n" if title else "# title: \n") + "---\n"
+
+
+def _quote(text: str) -> str:
+    import json
+    if re.search(r"[:#{}\[\],&*!|>'\"%@`]|^[-?\s]|\s$", text):
+        return json.dumps(text, ensure_ascii=False)
+    return text
+
+
+def new_entry(content: Path, stem: str, day: dt.date, lang: str | None = None,
+              title: str | None = None) -> list[Path]:
+    """Create entries/STEM.md (and STEM.LANG.md); refuses to overwrite. Returns the files created."""
+    settings = read_settings(content)
+    source = settings.languages[0]
+    folder = content / "entries"
+    main = folder / f"{stem}.md"
+    planned: list[tuple[Path, str]] = []
+    if lang is not None:
+        if lang == source:
+            raise NewProblem(f"{lang} is the source language of this chronicle",
+                             f"the entry itself is in {lang}; --lang names a translation, e.g. --lang "
+                             + (settings.languages[1] if len(settings.languages) > 1 else "en"))
+        if lang not in settings.languages:
+            raise NewProblem(f"'{lang}' is not one of this chronicle's languages ({', '.join(settings.languages)})",
+                             f"add it to 'languages:' in chronicle.yaml first, e.g. languages: [{source}, {lang}]")
+    if not main.exists():
+        planned.append((main, front_matter(day, settings, title)))
+    translation = folder / f"{stem}.{lang}.md" if lang else None
+    if translation is not None and not translation.exists():
+        planned.append((translation, translation_front_matter()))
+    if not planned:
+        existing = [p for p in (main, translation) if p is not None]
+        raise NewProblem(f"{' and '.join(str(p) for p in existing)} already exist{'s' if len(existing) == 1 else ''}; "
+                         "nothing was overwritten",
+                         f"open it in your editor, or make a second entry for that day: chronicle new entry {stem}-2")
+    folder.mkdir(parents=True, exist_ok=True)
+    created = []
+    for path, text in planned:
+        with open(path, "x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
+            handle.write(text)
+        created.append(path)
+    return created
