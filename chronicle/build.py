@@ -62,12 +62,12 @@ def build(content: Path, out: Path, *, strict: bool = False, portable: bool = Fa
         check_output_dir(out, content)
     except OutputError as exc:
         report = Report()
-        report.error(str(out), None, exc.message, exc.hint)
+        report.error("", None, exc.message, exc.hint)
         raise BuildError(report) from None
     graph, report = check(content, strict)
     if graph is None:
         raise BuildError(report)
-    pagefind = _find_pagefind(report) if search else None
+    pagefind = _find_pagefind(report) if search and not portable else None
     renderer = Renderer(graph, RenderOptions(portable=portable, search=pagefind is not None))
     forbidden = _forbidden_names(graph)
     reports = _reports(graph) if with_reports else []  # chronicle serve previews without them: they take seconds
@@ -112,7 +112,7 @@ def build(content: Path, out: Path, *, strict: bool = False, portable: bool = Fa
                              finalize=finalize if pagefind is not None else None)
         written = {path: size for path, size in written.items() if (out.resolve() / path).is_file()}  # search off
     except OutputError as exc:
-        report.error(str(out), None, exc.message, exc.hint)
+        report.error("", None, exc.message, exc.hint)
         raise BuildError(report) from None
     except _Leak as exc:
         report.error(exc.where, None, exc.message, exc.hint)
@@ -225,8 +225,18 @@ def _guard_report(path: str, data: bytes, forbidden) -> None:
 
 
 def _template_error(exc: jinja2.TemplateError, graph: SiteGraph) -> _TemplateProblem:
-    name = getattr(exc, "filename", None) or getattr(exc, "name", None) or "templates"
+    name = getattr(exc, "filename", None) or getattr(exc, "name", None)
+    line = getattr(exc, "lineno", None)
+    if not name:
+        import traceback
+        for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+            if frame.filename.endswith((".html", ".xml")):
+                name, line = frame.filename, frame.lineno
+                break
+    name = name or "templates"
     root = str(graph.chronicle.root)
     if name.startswith(root):
         name = name[len(root) + 1:]
-    return _TemplateProblem(name, getattr(exc, "lineno", None), f"template error: {exc.message or exc}")
+    elif "/" in name and not name.startswith("templates/"):
+        name = "theme/" + name.rsplit("/", 1)[-1]
+    return _TemplateProblem(name, line, f"template error: {exc.message or exc}")

@@ -70,10 +70,21 @@ def assert_link_resolves(out: Path, page: str, href: str) -> tuple[str, str]:
 
 
 def assert_accessible(svg: ET.Element):
-    assert svg.get("role") == "img"
+    """Named by its title, described by its desc; a chart with links is a group (an image's children are
+    presentational, so links inside role="img" would be nameless: axe's nested-interactive), one without
+    links an image. Every link is named by its own title; labels are hidden (the title and desc say it)."""
     title, desc = svg.find(f"{SVG}title"), svg.find(f"{SVG}desc")
     assert title is not None and title.text and desc is not None and desc.text
-    assert svg.get("aria-labelledby") == f"{title.get('id')} {desc.get('id')}"
+    links = list(svg.iter(f"{SVG}a"))
+    if links:
+        assert svg.get("role") == "group"
+        assert svg.get("aria-labelledby") == title.get("id")
+        assert svg.get("aria-describedby") == desc.get("id")
+        assert all((a.find(f"{SVG}title") is not None and a.find(f"{SVG}title").text) for a in links)
+    else:
+        assert svg.get("role") == "img"
+        assert svg.get("aria-labelledby") == f"{title.get('id')} {desc.get('id')}"
+    assert all(t.get("aria-hidden") == "true" for t in svg.iter(f"{SVG}text"))
     assert svg.get("viewBox") and "style" not in ET.tostring(svg, encoding="unicode")
 
 
@@ -300,3 +311,17 @@ def test_negative_values_stay_inside_the_plot():
     ticks = [x.text for x in root.iter(f"{SVG}text") if x.get("class") == "tick"]
     assert any(x.startswith(("-", "\u2212")) for x in ticks), "the scale reaches below zero"
     assert charts.nice_scale(10, 4, True, -5) == [-5, 0, 5, 10]
+
+
+def test_a_chart_with_links_is_a_group_and_one_without_an_image():
+    """axe's nested-interactive: links inside role="img" are focusable but nameless, so only a chart
+    without links may be an image."""
+    t = Messages("en")
+    start, end = dt.date(2020, 1, 23), dt.date(2020, 3, 8)
+    phases = (charts.Band(start, dt.date(2020, 2, 1), "Phase one"),)
+    linked = ET.fromstring(str(charts.strip("s1", "t", "d", charts.StripData(
+        start, end, phases=phases, marks=(charts.Mark(dt.date(2020, 2, 2), "x/", "Feb 2: an entry"),)), t)))
+    plain = ET.fromstring(str(charts.strip("s2", "t", "d", charts.StripData(start, end, phases=phases), t)))
+    assert linked.get("role") == "group" and plain.get("role") == "img"
+    assert_accessible(linked)
+    assert_accessible(plain)

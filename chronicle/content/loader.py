@@ -192,7 +192,7 @@ class _Loader:
         labels = {}
         for key, label in value.items():
             try:
-                labels[to_slug(key)] = text(label)
+                labels[_tag(key)] = text(label)
             except Invalid as exc:
                 self.report.error("chronicle.yaml", value.line_of(key), f"tag '{key}': {exc.message}", exc.hint)
         return labels
@@ -375,7 +375,14 @@ class _Loader:
             lang = match.group("lang")
             if lang and not self._translation_lang(name, lang):
                 continue
-            (translations.setdefault(match.group("stem"), {}) if lang else sources)[(match.group("stem"), lang)] = path
+            bucket = translations.setdefault(match.group("stem"), {}) if lang else sources
+            key = (match.group("stem"), lang)
+            if key in bucket:
+                self.report.error(name, None, f"two entry files have the name {path.name} "
+                                  f"({rel(bucket[key], self.root)} and {name})",
+                                  "entry file names are the entries' addresses, so they must differ across sub-folders")
+                continue
+            bucket[key] = path
         entries, stems = [], {}
         for (stem, _), path in sorted(sources.items()):
             entry = self.entry(stem, path, translations.get(stem, {}))

@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
-import hashlib
 
 from chronicle.model import Person
 
 ANONYMOUS = {"zh": "一位居民", "en": "a resident"}
 
 
-def public_id(person: Person) -> str:
-    """The URL id. A restricted person's id could spell their name in pinyin, so it is replaced."""
-    if person.publish == "full":
-        return person.id
-    return "p-" + hashlib.sha256(person.id.encode()).hexdigest()[:8]
+def public_ids(people) -> dict[str, str]:
+    """URL ids. A restricted person's id could spell their name in pinyin, and a hash of it can be
+    reversed from a list of common names, so restricted people are numbered in registry order."""
+    taken = {p.id for p in people if p.publish == "full"}
+    ids, number = {}, 0
+    for person in people:
+        if person.publish == "full":
+            ids[person.id] = person.id
+            continue
+        number += 1
+        while f"p-{number}" in taken:
+            number += 1
+        ids[person.id] = f"p-{number}"
+    return ids
 
 
 def display_name(person: Person, lang: str, languages: tuple[str, ...]) -> str:

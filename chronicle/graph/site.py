@@ -8,10 +8,10 @@ import re
 from dataclasses import dataclass, field
 
 from chronicle.errors import Report, did_you_mean
-from chronicle.graph.people import display_name, matchable_names, public_id
+from chronicle.graph.people import display_name, matchable_names, public_ids
 from chronicle.graph.privacy import redact_chronicle
 from chronicle.markup import Block, Names, PersonLink, render_body
-from chronicle.model import Category, Chronicle, Entry, Page, Person, Role, StatDef, Text
+from chronicle.model import Body, Category, Chronicle, Entry, Page, Person, Role, StatDef, Text
 
 PHONE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
 RESIDENT_ID = re.compile(r"(?<![\dXx])\d{17}[\dXx](?![\dXx])")
@@ -86,6 +86,7 @@ class PersonNode:
     entries: list[str] = field(default_factory=list)
     passages: dict = field(default_factory=dict)
     awards: list[AwardNode] = field(default_factory=list)
+    bio: dict = field(default_factory=dict)
 
     def role_on(self, day: dt.date) -> Role | None:
         active = [r for r in self.person.roles if r.active_on(day)]
@@ -164,6 +165,8 @@ class _GraphBuilder:
                                           for p in people}
                       for lang in self.langs for text_lang in self.langs}
         self.names = self.name_index()
+        for node in people:
+            self.bio(node)
         stat_defs = {s.id: s for s in self.c.stats}
         entries = [self.entry_node(e, stat_defs) for e in self.c.entries if not e.draft]
         for before, after in zip(entries, entries[1:]):
@@ -198,11 +201,20 @@ class _GraphBuilder:
     # -- people ------------------------------------------------------------
     def people_nodes(self) -> list[PersonNode]:
         nodes = []
+        ids = public_ids(self.c.people)
         for person in self.c.people:
             names = {lang: display_name(person, lang, self.langs) for lang in self.langs}
-            nodes.append(PersonNode(person, public_id(person), names, person.publish != "full"))
+            nodes.append(PersonNode(person, ids[person.id], names, person.publish != "full"))
         self.person_nodes = nodes
         return nodes
+
+    def bio(self, node: PersonNode) -> None:
+        """A bio is Markdown: rendered like a body, with mentions, per language ({lang: (blocks, text lang)})."""
+        if node.person.bio is None or node.restricted:
+            return
+        for lang in self.langs:
+            text, used = node.person.bio.pick(lang, self.langs)
+            node.bio[lang] = (self.render(Body(text, node.person.line, "people.yaml"), lang, used), used)
 
     def check_names(self):
         owner: dict[str, str] = {}
@@ -400,7 +412,7 @@ class _GraphBuilder:
                         continue
                     for node in matches:
                         passages = person.passages.get(node.stem) or []
-                        if not passages:
+                        if node.stem not in person.entries:
                             self.report.warn(path, ref.line, f"evidence entry {node.stem} does not mention {pid}",
                                              "the evidence should be an entry that tells of this person")
                         evidence.append(passages[0] if passages else Passage(node.stem, node.date, ""))

@@ -29,6 +29,8 @@ class OutputError(Exception):
 
 def check_output_dir(out: Path, content: Path) -> None:
     """Refuse output folders where a build could destroy something that is not chronicle's."""
+    if out.is_symlink():
+        raise OutputError(f"the output folder {out} is a symbolic link", "point --out at a real folder")
     out = out.resolve()
     content = content.resolve()
     if out == content or content.is_relative_to(out):

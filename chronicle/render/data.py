@@ -6,6 +6,7 @@ import json
 from xml.sax.saxutils import escape
 
 from chronicle.graph.site import SiteGraph
+from chronicle.render.i18n import html_lang
 from chronicle.render.urls import site_path
 
 
@@ -23,7 +24,7 @@ def sitemap(graph: SiteGraph) -> bytes:
             if kind == "entry":
                 lines.append(f"    <lastmod>{graph.entry_by_stem[arg].date.isoformat()}</lastmod>")
             for other in langs:
-                lines.append(f'    <xhtml:link rel="alternate" hreflang="{other}" href="{escape(base + site_path(other, kind, arg))}"/>')
+                lines.append(f'    <xhtml:link rel="alternate" hreflang="{html_lang(other)}" href="{escape(base + site_path(other, kind, arg))}"/>')
             lines.append("  </url>")
     lines.append("</urlset>")
     return ("\n".join(lines) + "\n").encode("utf-8")

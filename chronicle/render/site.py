@@ -105,7 +105,8 @@ class Renderer:
             "tag_label": lambda tag: txt(config.tags.get(tag)) if tag in config.tags else tag,
             "group_label": lambda group: t(f"group_{group}") if f"group_{group}" in t.messages else group,
             "html_lang_of": html_lang, "version": __version__,
-            "search": self.options.search,
+            "search": self.options.search, "portable": self.options.portable,
+            "canonical": (config.base_url + site_path(lang, kind, arg)) if config.base_url and kind != "feed" else "",
         }
 
     def page(self, template: str, lang: str, kind: str, arg: str = "", **data) -> tuple[str, bytes]:

@@ -456,12 +456,6 @@ SECTIONS = [
              "its own, e.g. `--out public`.", {}, cmd=("build", "content", "--out", str(Path.home()))),
         Case("the output path … exists and is not a folder", "A file has the output folder's name.",
              {}, cmd=BUILD, setup=_output_is_file, input_note="`public` is a file."),
-        Case("two pages would be written to the same URL",
-             "Two ids end up at one address. Here a person's id is the same as the address of a person "
-             "published with initials. Rename one.",
-             {P: "- id: wang-fang\n  name: {zh: 王芳, en: Wang Fang}\n  publish: initials\n"
-                 "- id: p-100c5204\n  name: {zh: 李云, en: Li Yun}\n",
-              E: entry(people="[wang-fang, p-100c5204]")}, cmd=BUILD),
         Case("template error", "A template in `content/templates/` has a mistake. The message names the "
              "file and line when it can.",
              {"templates/entry.html": '{% extends "theme/entry.html" %}\n{% block title %}{{ v.titel }}{% endblock %}\n'},
