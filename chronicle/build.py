@@ -13,6 +13,7 @@ from chronicle.content.loader import load
 from chronicle.errors import BuildError, Report
 from chronicle.graph.people import secret_names
 from chronicle.graph.site import SiteGraph, build_graph
+from chronicle.parallel import run_jobs
 from chronicle.output import OutputError, check_output_dir, write_site
 from chronicle.output.search import SearchError, find_pagefind, index_site, is_extended
 from chronicle.render.data import chronicle_json, sitemap
@@ -73,13 +74,18 @@ def build(content: Path, out: Path, *, strict: bool = False, portable: bool = Fa
     reports = _reports(graph) if with_reports else []  # chronicle serve previews without them: they take seconds
     renderer.env.globals["report_downloads"] = _downloads(reports)
 
+    def guarded(job):
+        def run():
+            try:
+                path, data = job()
+            except jinja2.TemplateError as exc:
+                raise _template_error(exc, graph) from None
+            _guard(path, data, forbidden)
+            return path, data
+        return run
+
     def files():
-        try:
-            for path, data in renderer.pages():
-                _guard(path, data, forbidden)
-                yield path, data
-        except jinja2.TemplateError as exc:
-            raise _template_error(exc, graph) from None
+        yield from run_jobs([guarded(job) for job in renderer.jobs()])
         data = sitemap(graph)
         _guard("sitemap.xml", data, forbidden)
         yield "sitemap.xml", data
@@ -157,11 +163,17 @@ class _Leak(Exception):
         super().__init__(message)
         self.where, self.message, self.hint = where, message, hint
 
+    def __reduce__(self):
+        return type(self), (self.where, self.message, self.hint)
+
 
 class _TemplateProblem(Exception):
     def __init__(self, path: str, line: int | None, message: str):
         super().__init__(message)
         self.path, self.line, self.message = path, line, message
+
+    def __reduce__(self):
+        return type(self), (self.path, self.line, self.message)
 
 
 def _forbidden_names(graph: SiteGraph) -> list[tuple[bytes, str]]:

@@ -54,8 +54,7 @@ def _check_char(ch: str) -> None:
 def is_cjk(ch: str) -> bool:
     """True for a Chinese/Japanese character, the ones read per character rather than per word."""
     _check_char(ch)
-    cp = ord(ch)
-    return any(lo <= cp <= hi for lo, hi in _CJK_RANGES)
+    return _CJK_RE.match(ch) is not None
 
 
 def is_cjk_punct(ch: str) -> bool:
@@ -202,11 +201,10 @@ _ELLIPSIS = "…"
 
 
 def _mostly_cjk(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalnum()]
+    letters = sum(1 for ch in text if ch.isalnum())
     if not letters:
         return False
-    cjk = sum(1 for ch in letters if is_cjk(ch))
-    return cjk * 2 > len(letters)
+    return len(_CJK_RE.findall(text)) * 2 > letters
 
 
 def _is_sentence_end(text: str, i: int) -> bool:

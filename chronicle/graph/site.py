@@ -156,6 +156,7 @@ class _GraphBuilder:
         self.config = chron.config
         self.langs = chron.config.languages
         self.source = chron.config.source_lang
+        self.person_ids = frozenset(p.id for p in chron.people)
 
     def build(self) -> SiteGraph:
         people = self.people_nodes()
@@ -253,7 +254,7 @@ class _GraphBuilder:
         return Names(patterns)
 
     def resolve(self, key: str):
-        ids = {p.id for p in self.c.people}
+        ids = self.person_ids
         if key in ids:
             return key, ""
         if key in self.owner:

@@ -222,6 +222,9 @@ def nice_scale(vmax: float, ticks: int = 4, integers: bool = True, vmin: float =
     return [round(i * step, 10) for i in range(low, high + 1)]
 
 
+MAX_VALUE_LABELS = 40
+
+
 class Labels:
     """Greedy placement of value labels: the first free candidate position wins, else none is shown."""
 
@@ -395,8 +398,12 @@ def _time_chart(chart_id, title, desc, series, start, end, fmt, small) -> Markup
                 out.append(f'<g class="{series_css(index)}">'
                            + _link(p.href, _marker(marker_of(index), x, yy, r, css), p.tip) + "</g>")
                 value_labels.append((fmt.number(p.value), x, yy, p.current, "gauge"))
-        # current values first, then the highest: they get the best places
+        # current values first, then the highest: they get the best places. Past MAX_VALUE_LABELS points
+        # only the current one is labelled: the table beside the chart has every value, and placing
+        # labels is quadratic in their number.
         value_labels.sort(key=lambda v: (not v[3], v[2]))
+        if small or len(value_labels) > MAX_VALUE_LABELS:
+            value_labels = [v for v in value_labels if v[3]]
         for text, x, yy, current, kind in value_labels:
             gap = 8 if kind == "gauge" else 3
             spot = labels.place(text, [(x, yy - gap, "middle"), (x + 7, yy + 4, "start"), (x - 7, yy + 4, "end"),

@@ -53,27 +53,52 @@ class Messages:
 
     def _plural(self, n) -> str:
         """CLDR plural category ('one', 'other', …) so English says "1 entry" and "2 entries"."""
-        from babel import Locale
-        return Locale.parse(self.locale).plural_form(n)
+        return _plural(self.locale, n)
 
     def date(self, day: dt.date, form: str = "long") -> str:
-        from babel.dates import format_date
-        return format_date(day, form, locale=self.locale)
+        return _format_date(self.locale, day, form)
 
     def weekday(self, day: dt.date) -> str:
-        from babel.dates import format_date
-        return format_date(day, "EEEE", locale=self.locale)
+        return _format_date(self.locale, day, "EEEE")
 
     def month(self, day: dt.date) -> str:
-        from babel.dates import format_skeleton
-        return format_skeleton("yMMMM", day, locale=self.locale)
+        return _format_skeleton(self.locale, day, "yMMMM")
 
     def short_date(self, day: dt.date) -> str:
-        from babel.dates import format_skeleton
-        return format_skeleton("MMMd", day, locale=self.locale)
+        return _format_skeleton(self.locale, day, "MMMd")
 
     def number(self, value) -> str:
-        from babel.numbers import format_decimal
         if isinstance(value, float) and value.is_integer():
             value = int(value)
-        return format_decimal(value, locale=self.locale)
+        return _format_number(self.locale, value)
+
+
+# Babel parses the locale and the pattern on every call; a chronicle formats the same few thousand
+# dates and numbers over and over, so the results are memoised per locale.
+@lru_cache(maxsize=None)
+def _locale(name: str):
+    from babel import Locale
+    return Locale.parse(name)
+
+
+@lru_cache(maxsize=4096)
+def _plural(locale: str, n) -> str:
+    return _locale(locale).plural_form(n)
+
+
+@lru_cache(maxsize=65536)
+def _format_date(locale: str, day: dt.date, form: str) -> str:
+    from babel.dates import format_date
+    return format_date(day, form, locale=_locale(locale))
+
+
+@lru_cache(maxsize=65536)
+def _format_skeleton(locale: str, day: dt.date, skeleton: str) -> str:
+    from babel.dates import format_skeleton
+    return format_skeleton(skeleton, day, locale=_locale(locale))
+
+
+@lru_cache(maxsize=65536)
+def _format_number(locale: str, value) -> str:
+    from babel.numbers import format_decimal
+    return format_decimal(value, locale=_locale(locale))

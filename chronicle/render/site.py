@@ -6,7 +6,8 @@ import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass
-from typing import Iterator
+from functools import partial
+from typing import Callable, Iterator
 
 import jinja2
 
@@ -120,33 +121,53 @@ class Renderer:
 
     # -- pages -------------------------------------------------------------
     def pages(self) -> Iterator[tuple[str, bytes]]:
+        for job in self.jobs():
+            yield job()
+
+    def jobs(self) -> list[Callable[[], tuple[str, bytes]]]:
+        """Every output file as a job that renders it: independent, so they can run on several cores."""
         g = self.g
-        yield STYLESHEET, self.css
+        stat_defs = {s.stat.id: s.stat for s in g.stats}
+        jobs: list[Callable[[], tuple[str, bytes]]] = [lambda: (STYLESHEET, self.css)]
         if self.options.search:
-            yield SEARCH_SCRIPT, self.search_js
-        yield "index.html", self.root_page()
+            jobs.append(lambda: (SEARCH_SCRIPT, self.search_js))
+        jobs.append(lambda: ("index.html", self.root_page()))
         for lang in self.langs:
-            yield self.page("home.html", lang, "home", latest=list(reversed(g.entries[-5:])),
-                            preface=next((p for p in g.pages if p.stem == "preface"), None),
-                            figures=[s for s in g.stats if s.points][:8])
-            yield self.page("timeline.html", lang, "timeline", months=self.months(lang),
-                            strip=self.visuals.timeline_strip(lang), phases=self.visuals.phase_list(lang))
-            for node in g.entries:
-                yield self.page("entry.html", lang, "entry", node.stem, e=node, v=node.versions[lang],
-                                stat_defs={s.stat.id: s.stat for s in g.stats},
-                                stat_charts=self.visuals.entry_charts(node, lang))
-            yield self.page("people.html", lang, "people", groups=self.people_groups(lang))
-            for person in g.people:
-                strip, undrawn, relays = self.visuals.person_strip(person, lang)
-                yield self.page("person.html", lang, "person", person.pid, p=person, strip=strip,
-                                roles_undrawn=undrawn, handovers=relays)
-            yield self.page("commendations.html", lang, "commendations")
-            yield self.page("stats.html", lang, "stats", stat_groups=self.visuals.stat_groups(lang))
-            for page in g.pages:
-                yield self.page("page.html", lang, "page", page.stem, pg=page, v=page.versions[lang])
-            yield self.feed(lang)
+            jobs.append(partial(self._home, lang))
+            jobs.append(partial(self._timeline, lang))
+            jobs += [partial(self._entry, lang, node, stat_defs) for node in g.entries]
+            jobs.append(partial(self.page, "people.html", lang, "people", groups=self.people_groups(lang)))
+            jobs += [partial(self._person, lang, person) for person in g.people]
+            jobs.append(partial(self.page, "commendations.html", lang, "commendations"))
+            jobs.append(partial(self._stats, lang))
+            jobs += [partial(self.page, "page.html", lang, "page", page.stem, pg=page, v=page.versions[lang])
+                     for page in g.pages]
+            jobs.append(partial(self.feed, lang))
             if self.options.search:
-                yield self.search_page(lang)
+                jobs.append(partial(self.search_page, lang))
+        return jobs
+
+    def _home(self, lang: str):
+        g = self.g
+        return self.page("home.html", lang, "home", latest=list(reversed(g.entries[-5:])),
+                         preface=next((p for p in g.pages if p.stem == "preface"), None),
+                         figures=[s for s in g.stats if s.points][:8])
+
+    def _timeline(self, lang: str):
+        return self.page("timeline.html", lang, "timeline", months=self.months(lang),
+                         strip=self.visuals.timeline_strip(lang), phases=self.visuals.phase_list(lang))
+
+    def _entry(self, lang: str, node, stat_defs):
+        return self.page("entry.html", lang, "entry", node.stem, e=node, v=node.versions[lang],
+                         stat_defs=stat_defs, stat_charts=self.visuals.entry_charts(node, lang))
+
+    def _person(self, lang: str, person):
+        strip, undrawn, relays = self.visuals.person_strip(person, lang)
+        return self.page("person.html", lang, "person", person.pid, p=person, strip=strip,
+                         roles_undrawn=undrawn, handovers=relays)
+
+    def _stats(self, lang: str):
+        return self.page("stats.html", lang, "stats", stat_groups=self.visuals.stat_groups(lang))
 
     def search_page(self, lang: str) -> tuple[str, bytes]:
         """Pagefind's default UI; it loads the index of the page's own ``<html lang>``, so one page per language."""

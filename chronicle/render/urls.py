@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import posixpath
 import re
+from functools import lru_cache
 
 INTERNAL = "chronicle:"
 _LINK = re.compile(r'(\b(?:href|src|action)="|\burl=)chronicle:([^"#]*)((?:#[^"]*)?)')
@@ -32,16 +32,23 @@ def file_for(url: str) -> str:
 
 def relative(target: str, from_file: str, portable: bool = False) -> str:
     """A link from one output file to a site path, so the site works under any sub-path."""
-    start = posixpath.dirname(from_file)
     path, _, fragment = target.partition("#")
-    if portable and (path.endswith("/") or path == ""):
-        path = path + "index.html"
-    link = posixpath.relpath(path or ".", start or ".")
-    if (path.endswith("/") or path == "") and not link.endswith("/"):
-        link += "/"
-    if link == "./":
-        link = "./"
+    link = _relative(path, from_file.rpartition("/")[0], portable)
     return link + ("#" + fragment if fragment else "")
+
+
+@lru_cache(maxsize=1 << 16)
+def _relative(path: str, start: str, portable: bool) -> str:
+    """Site paths are plain (no '.' or '..' parts), so a prefix comparison replaces os.path.relpath."""
+    if portable and (path.endswith("/") or path == ""):
+        path += "index.html"
+    here = [p for p in start.split("/") if p]
+    there = path.split("/")
+    common = 0
+    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
+        common += 1
+    link = "../" * (len(here) - common) + "/".join(there[common:])
+    return link or "./"
 
 
 def resolve_links(page: str, from_file: str, portable: bool = False) -> str:

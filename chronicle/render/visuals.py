@@ -18,6 +18,8 @@ from chronicle.render import charts
 from chronicle.render.i18n import Messages
 from chronicle.render.urls import INTERNAL, site_path
 
+ENTRY_CHART_POINTS = 30
+
 
 class Visuals:
     def __init__(self, graph: SiteGraph):
@@ -26,6 +28,7 @@ class Visuals:
         self.stat_by_id = {s.stat.id: s for s in graph.stats}
         entries = graph.entries
         self.period = (entries[0].date, entries[-1].date) if entries else None
+        self._positions: dict[str, dict[str, int]] = {}
 
     # -- small helpers -----------------------------------------------------
     def txt(self, value: Text | None, lang: str) -> str:
@@ -123,11 +126,26 @@ class Visuals:
                 continue
             label = self.txt(stat.stat.label, lang)
             chart_id = f"chart-e-{stat_id}"
+            stat, period = self.window(stat, node.stem)
             svg = charts.stat_chart(chart_id, t("chart_entry_title", label=label),
                                     self.describe([stat], lang, t) + " " + t("chart_entry_desc", date=t.date(node.date)),
-                                    [self.series(stat, lang, t, current=node.stem)], *self.period, t, small=True)
+                                    [self.series(stat, lang, t, current=node.stem)], *period, t, small=True)
             out.append({"id": stat_id, "label": label, "chart": svg, "chart_id": chart_id})
         return out
+
+    def window(self, stat: StatNode, stem: str, size: int = ENTRY_CHART_POINTS):
+        """An entry's small chart shows the values around its own, so a long chronicle's entry pages stay small."""
+        if len(stat.points) <= size:
+            return stat, self.period
+        positions = self._positions.get(stat.stat.id)
+        if positions is None:
+            positions = self._positions[stat.stat.id] = {}
+            for i, p in enumerate(stat.points):
+                positions.setdefault(p.entry, i)
+        index = positions.get(stem, 0)
+        start = max(0, min(index - size // 2, len(stat.points) - size))
+        points = stat.points[start:start + size]
+        return StatNode(stat.stat, points), (points[0].date, points[-1].date)
 
     # -- strips ------------------------------------------------------------
     def phases(self, lang: str) -> tuple[charts.Band, ...]:
