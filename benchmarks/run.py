@@ -31,7 +31,7 @@ import json, resource, sys, time
 from pathlib import Path
 start = time.perf_counter()
 from chronicle.build import build
-result = build(Path(sys.argv[1]), Path(sys.argv[2]))
+result = build(Path(sys.argv[1]), Path(sys.argv[2]), search=False)  # Hugo builds no search index either
 seconds = time.perf_counter() - start
 peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 print(json.dumps({"seconds": seconds, "peak_mib": peak / 1024, "files": len(result.files),

@@ -23,11 +23,11 @@ def workers() -> int:
         return os.cpu_count() or 1
 
 
-def run_jobs(jobs: Sequence[Callable[[], T]], chunksize: int = 8) -> Iterator[T]:
-    """Each job's result, in the order of ``jobs``."""
+def run_jobs(jobs: Sequence[Callable[[], T]], chunksize: int = 8, min_jobs: int = MIN_PARALLEL_JOBS) -> Iterator[T]:
+    """Each job's result, in the order of ``jobs``; ``min_jobs``: below it, forking costs more than it saves."""
     global _JOBS
     n = workers()
-    if n < 2 or len(jobs) < MIN_PARALLEL_JOBS or not hasattr(os, "fork"):
+    if n < 2 or len(jobs) < min_jobs or not hasattr(os, "fork"):
         for job in jobs:
             yield job()
         return

@@ -84,3 +84,13 @@ def test_people_never_mentioned_warn(chronicle_dir):
     content = chronicle_dir({"people.yaml": "- id: a\n  name: 张三\n", "entries/2020-01-28.md": "---\ndate: 2020-01-28\n---\nx\n"})
     _, report = check(content)
     assert any("a (张三) is never mentioned in an entry" in d.message for d in report.warnings)
+
+
+def test_private_looking_text_in_yaml_texts_is_found_too(mini):
+    text = (mini / "commendations.yaml").read_text(encoding="utf-8")
+    (mini / "commendations.yaml").write_text(text.replace("Kept the night watch.", "Kept watch; mail zhang@example.org."),
+                                             encoding="utf-8")
+    _, report = check(mini)
+    assert [d.format() for d in report.errors] == [
+        "commendations.yaml:8: error: text looks like an email address (zha…rg); it would be published\n"
+        "    remove it, move it to the person's 'private:' fields, or allow it in chronicle.yaml under privacy: allow: [...]"]

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+from functools import partial
 import re
 from dataclasses import dataclass, field
 
 from chronicle.errors import Report, did_you_mean
 from chronicle.graph.people import display_name, matchable_names, public_ids
 from chronicle.graph.privacy import redact_chronicle
+from chronicle.parallel import run_jobs
 from chronicle.markup import Block, Names, PersonLink, render_body
 from chronicle.model import Body, Category, Chronicle, Entry, Page, Person, Role, StatDef, Text
 
@@ -157,6 +159,8 @@ class _GraphBuilder:
         self.langs = chron.config.languages
         self.source = chron.config.source_lang
         self.person_ids = frozenset(p.id for p in chron.people)
+        self.media = frozenset(chron.media)
+        self.rendered: dict = {}
 
     def build(self) -> SiteGraph:
         people = self.people_nodes()
@@ -169,7 +173,10 @@ class _GraphBuilder:
         for node in people:
             self.bio(node)
         stat_defs = {s.id: s for s in self.c.stats}
-        entries = [self.entry_node(e, stat_defs) for e in self.c.entries if not e.draft]
+        self.scan_yaml_texts()
+        published = [e for e in self.c.entries if not e.draft]
+        self.prerender(published)
+        entries = [self.entry_node(e, stat_defs) for e in published]
         for before, after in zip(entries, entries[1:]):
             before.next, after.prev = after.stem, before.stem
         by_stem = {e.stem: e for e in entries}
@@ -272,10 +279,25 @@ class _GraphBuilder:
         return None, hint or "register the person in people.yaml"
 
     # -- entries -----------------------------------------------------------
-    def render(self, body, lang: str, text_lang: str):
-        blocks, problems = render_body(
+    def _render_body(self, body, lang: str, text_lang: str):
+        return render_body(
             body.text, body.first_line, lang, resolve=self.resolve, people_links=self.links[(lang, text_lang)],
-            names=self.names, autolink=self.config.autolink, media=set(self.c.media))
+            names=self.names, autolink=self.config.autolink, media=self.media)
+
+    def prerender(self, entries) -> None:
+        """Markdown of every entry version at once, on every core; ``render`` then reports in order."""
+        tasks = []
+        for entry in entries:
+            for lang in self.langs:
+                body = entry.bodies.get(lang)
+                text_lang = lang if body is not None else self.source
+                tasks.append((body or entry.bodies[self.source], lang, text_lang))
+        results = run_jobs([partial(self._render_body, *task) for task in tasks], chunksize=16)
+        self.rendered = {(id(body), lang, text_lang): result for (body, lang, text_lang), result in zip(tasks, results)}
+
+    def render(self, body, lang: str, text_lang: str):
+        cached = self.rendered.pop((id(body), lang, text_lang), None)
+        blocks, problems = cached if cached is not None else self._render_body(body, lang, text_lang)
         for problem in problems:
             (self.report.error if problem.level == "error" else self.report.warn)(body.path, problem.line, problem.message, problem.hint)
         return blocks
@@ -364,19 +386,46 @@ class _GraphBuilder:
                 self.report.error(entry.path, entry.lines.get("lunar"), message)
 
     def scan_private(self, bodies):
-        allowed = self.config.allow_private_patterns
         for body in bodies.values():
-            for kind, pattern in (("a mobile phone number", PHONE), ("a resident ID number", RESIDENT_ID),
-                                  ("an email address", EMAIL)):
-                for match in pattern.finditer(body.text):
-                    if pattern is RESIDENT_ID and not is_resident_id(match.group(0)):
-                        continue
-                    if any(match.group(0) in a for a in allowed):   # the whole number or address is listed
-                        continue
-                    line = body.first_line + body.text.count("\n", 0, match.start())
-                    self.report.error(body.path, line, f"text looks like {kind} ({_mask(match.group(0))}); it would be published",
-                                      "remove it, move it to the person's 'private:' fields, or allow it in chronicle.yaml "
-                                      "under privacy: allow: [...]")
+            self.scan_text(body.path, body.first_line, body.text)
+
+    def scan_text(self, path: str, first_line: int | None, text: str, multiline: bool = True) -> None:
+        """Phone numbers, resident ID numbers and emails would be published: stop unless allowed."""
+        allowed = self.config.allow_private_patterns
+        for kind, pattern in (("a mobile phone number", PHONE), ("a resident ID number", RESIDENT_ID),
+                              ("an email address", EMAIL)):
+            for match in pattern.finditer(text):
+                if pattern is RESIDENT_ID and not is_resident_id(match.group(0)):
+                    continue
+                if any(match.group(0) in a for a in allowed):   # the whole number or address is listed
+                    continue
+                line = (first_line + text.count("\n", 0, match.start())) if multiline and first_line else first_line
+                self.report.error(path, line, f"text looks like {kind} ({_mask(match.group(0))}); it would be published",
+                                  "remove it, move it to the person's 'private:' fields, or allow it in chronicle.yaml "
+                                  "under privacy: allow: [...]")
+
+    def scan_yaml_texts(self) -> None:
+        """The same scan over every text from YAML that readers see (titles, bios, roles, citations, notes)."""
+        def scan(path, line, value):
+            if value is not None:
+                for text in value.values.values():
+                    self.scan_text(path, line, text, multiline=False)
+        config = self.config
+        for value in (config.title, config.subtitle, config.author, config.place):
+            scan("chronicle.yaml", None, value)
+        for person in self.c.people:
+            scan("people.yaml", person.line, person.bio)
+            for role in person.roles:
+                scan("people.yaml", role.line, role.title)
+                scan("people.yaml", role.line, role.org)
+        for category in self.c.categories:
+            scan("commendations.yaml", category.line, category.name)
+            for award in category.awards:
+                scan("commendations.yaml", award.line, award.citation)
+        for entry in self.c.entries:
+            scan(entry.path, entry.lines.get("title"), entry.title)
+            for value in entry.stats:
+                scan(entry.path, value.line, value.note)
 
     def festivals(self, entries):
         if not self.config.lunar_calendar or not entries:

@@ -64,15 +64,22 @@ def site_reports(graph) -> list[tuple[str, bytes]]:
     from chronicle.reports.wording import base_lang
     if not any(c.awards for c in graph.categories):
         return []
-    formats = ["docx", "html", "csv"] + (["pdf"] if pdf_available() else [])
-    files = []
+    from functools import partial
+
+    from chronicle.parallel import run_jobs
+    formats = ["pdf"] if pdf_available() else []
+    formats += ["docx", "html", "csv"]
+    jobs = []
     for lang in graph.languages:
         if base_lang(lang) is None:
             continue
         model = commendations(graph, lang)
-        for fmt in formats:
-            files.append((site_report_path(lang, fmt), render(model, fmt)))
-    return files
+        jobs += [partial(_site_report, model, lang, fmt) for fmt in formats]
+    return list(run_jobs(jobs, chunksize=1, min_jobs=2))
+
+
+def _site_report(model, lang: str, fmt: str) -> tuple[str, bytes]:
+    return site_report_path(lang, fmt), render(model, fmt)
 
 
 def site_report_path(lang: str, fmt: str) -> str:
