@@ -9,6 +9,7 @@ from typing import Callable
 
 import jinja2
 
+from chronicle.cache import Cache
 from chronicle.content.loader import load
 from chronicle.errors import BuildError, Report
 from chronicle.graph.people import secret_names
@@ -32,13 +33,13 @@ class BuildResult:
     seconds: float = 0.0
 
 
-def check(content: Path, strict: bool = False) -> tuple[SiteGraph | None, Report]:
-    """Load and check everything; write nothing."""
+def check(content: Path, strict: bool = False, cache: Cache | None = None) -> tuple[SiteGraph | None, Report]:
+    """Load and check everything; write nothing (``cache``: reuse rendered Markdown from earlier runs)."""
     report = Report()
     chron = load(content, report)
     if chron is None or report.errors:
         return None, report
-    graph = build_graph(chron, report)
+    graph = build_graph(chron, report, cache)
     if strict:
         _strict(report)
     return (None if report.errors else graph), report
@@ -52,7 +53,7 @@ def _strict(report: Report) -> None:
 
 def build(content: Path, out: Path, *, strict: bool = False, portable: bool = False,
           progress: Callable[[str], None] | None = None, search: bool = True,
-          with_reports: bool = True) -> BuildResult:
+          with_reports: bool = True, use_cache: bool = True) -> BuildResult:
     """Build the site; raises BuildError (old output untouched) when the content has errors.
 
     ``search``: index the site with Pagefind and put a search box on every page; without a working
@@ -65,13 +66,14 @@ def build(content: Path, out: Path, *, strict: bool = False, portable: bool = Fa
         report = Report()
         report.error("", None, exc.message, exc.hint)
         raise BuildError(report) from None
-    graph, report = check(content, strict)
+    cache = Cache(content.resolve() if use_cache else None)
+    graph, report = check(content, strict, cache)
     if graph is None:
         raise BuildError(report)
     pagefind = _find_pagefind(report) if search and not portable else None
     renderer = Renderer(graph, RenderOptions(portable=portable, search=pagefind is not None))
     forbidden = _forbidden_names(graph)
-    reports = _reports(graph) if with_reports else []  # chronicle serve previews without them: they take seconds
+    reports = _reports(graph, cache) if with_reports else []  # chronicle serve previews without them: they take seconds
     renderer.env.globals["report_downloads"] = _downloads(reports)
 
     def guarded(job):
@@ -201,10 +203,10 @@ def _guard(path: str, data: bytes, forbidden) -> None:
                         "or rewrite that text")
 
 
-def _reports(graph: SiteGraph) -> list[tuple[str, bytes]]:
+def _reports(graph: SiteGraph, cache: Cache | None = None) -> list[tuple[str, bytes]]:
     """The downloadable commendation reports, built with the site (see chronicle/reports)."""
     from chronicle.reports import site_reports
-    return site_reports(graph)
+    return site_reports(graph, cache)
 
 
 def _downloads(reports: list[tuple[str, bytes]]) -> dict:

@@ -161,3 +161,19 @@ def test_no_inline_script_or_style_and_a_csp(site):
         assert "Content-Security-Policy" in html, path
         # scripts only from files (the search page) or as data (JSON-LD, the search page's settings)
         assert not re.search(r"<script(?! type=\"application/(ld\+)?json\")(?![^>]*\ssrc=)|\sstyle=|\son[a-z]+=", html), path
+
+
+def test_cache_gives_the_same_bytes_and_is_used(mini, tmp_path):
+    def digest(out):
+        return {p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+                for p in sorted(out.rglob("*")) if p.is_file() and "pagefind" not in p.parts}
+    build(mini, tmp_path / "cold", use_cache=False, search=False)
+    assert not (mini / ".chronicle-cache").exists()
+    build(mini, tmp_path / "fill", search=False)
+    cached = list((mini / ".chronicle-cache" / "markup").rglob("*"))
+    assert any(p.is_file() for p in cached), "rendered Markdown is kept"
+    build(mini, tmp_path / "warm", search=False)
+    assert digest(tmp_path / "cold") == digest(tmp_path / "fill") == digest(tmp_path / "warm")
+    write_tree(mini, {"entries/2020-02-08.md": "---\ndate: 2020-02-08\n---\n改过的元宵节。\n"})
+    build(mini, tmp_path / "edited", search=False)
+    assert "改过的元宵节" in read(tmp_path / "edited", "zh/entries/2020-02-08/index.html"), "an edit is never served stale"

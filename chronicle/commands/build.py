@@ -19,8 +19,10 @@ from chronicle.commands import print_report
 @click.option("--portable", is_flag=True, help="Links end in index.html, so the site works opened from a folder.")
 @click.option("--no-search", "no_search", is_flag=True,
               help="Leave out full-text search (no Pagefind index, no search box).")
+@click.option("--no-cache", "no_cache", is_flag=True,
+              help="Ignore and do not fill CONTENT/.chronicle-cache (rendered Markdown and reports of earlier builds).")
 @click.option("--quiet", "-q", is_flag=True, help="Print errors and warnings only.")
-def build(content: Path, out: Path, strict: bool, portable: bool, no_search: bool, quiet: bool) -> None:
+def build(content: Path, out: Path, strict: bool, portable: bool, no_search: bool, no_cache: bool, quiet: bool) -> None:
     """Build CONTENT (default ./content) into the site folder."""
     from chronicle.build import build as run_build
     from chronicle.errors import BuildError
@@ -37,7 +39,8 @@ def build(content: Path, out: Path, strict: bool, portable: bool, no_search: boo
             state["shown"] = True
 
     try:
-        result = run_build(content, out, strict=strict, portable=portable, progress=progress, search=not no_search)
+        result = run_build(content, out, strict=strict, portable=portable, progress=progress, search=not no_search,
+                           use_cache=not no_cache)
     except BuildError as exc:
         if state["shown"]:
             click.echo("", err=True)

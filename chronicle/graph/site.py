@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from chronicle.errors import Report, did_you_mean
 from chronicle.graph.people import display_name, matchable_names, public_ids
 from chronicle.graph.privacy import redact_chronicle
+from chronicle.cache import Cache, code_hash, key
 from chronicle.parallel import run_jobs
 from chronicle.markup import Block, Names, PersonLink, render_body
 from chronicle.model import Body, Category, Chronicle, Entry, Page, Person, Role, StatDef, Text
@@ -146,14 +147,15 @@ class SiteGraph:
         return self.chronicle.config.languages
 
 
-def build_graph(chron: Chronicle, report: Report) -> SiteGraph:
+def build_graph(chron: Chronicle, report: Report, cache: Cache | None = None) -> SiteGraph:
     """The graph of a chronicle whose reader-facing texts name restricted people only by their label."""
-    return _GraphBuilder(redact_chronicle(chron), report).build()
+    return _GraphBuilder(redact_chronicle(chron), report, cache).build()
 
 
 class _GraphBuilder:
-    def __init__(self, chron: Chronicle, report: Report):
+    def __init__(self, chron: Chronicle, report: Report, cache: Cache | None = None):
         self.c = chron
+        self.cache = cache or Cache(None)
         self.report = report
         self.config = chron.config
         self.langs = chron.config.languages
@@ -292,7 +294,19 @@ class _GraphBuilder:
                 body = entry.bodies.get(lang)
                 text_lang = lang if body is not None else self.source
                 tasks.append((body or entry.bodies[self.source], lang, text_lang))
-        results = run_jobs([partial(self._render_body, *task) for task in tasks], chunksize=16)
+        code = code_hash("markup.py", "chinese/text.py", "graph/people.py", "graph/site.py")
+        signature = key(sorted((p.person.id, p.pid, sorted(p.names.items()), p.restricted,
+                                sorted(p.person.name.values.items()), p.person.aliases, p.person.publish)
+                               for p in self.person_nodes),
+                        sorted(self.owner.items()), self.config.autolink, sorted(self.media), self.langs)
+        keys = [key(code, signature, body.text, body.first_line, body.path, lang, text_lang)
+                for body, lang, text_lang in tasks]
+        results = [self.cache.get("markup", k) for k in keys]
+        missing = [i for i, r in enumerate(results) if r is None]
+        fresh = run_jobs([partial(self._render_body, *tasks[i]) for i in missing], chunksize=16)
+        for i, result in zip(missing, fresh):
+            results[i] = result
+            self.cache.put("markup", keys[i], result)
         self.rendered = {(id(body), lang, text_lang): result for (body, lang, text_lang), result in zip(tasks, results)}
 
     def render(self, body, lang: str, text_lang: str):

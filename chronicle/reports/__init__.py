@@ -55,7 +55,7 @@ def render(model: Commendations | PersonRecord, fmt: str, template: Path | None 
     raise ValueError(f"unknown report format {fmt!r}")
 
 
-def site_reports(graph) -> list[tuple[str, bytes]]:
+def site_reports(graph, cache=None) -> list[tuple[str, bytes]]:
     """The downloadable commendation reports of the site: <lang>/commendations/commendations-<lang>.<ext>.
 
     docx, csv and html always; pdf only when WeasyPrint and a Chinese font are installed.
@@ -75,7 +75,17 @@ def site_reports(graph) -> list[tuple[str, bytes]]:
             continue
         model = commendations(graph, lang)
         jobs += [partial(_site_report, model, lang, fmt) for fmt in formats]
-    return list(run_jobs(jobs, chunksize=1, min_jobs=2))
+    if cache is None:
+        return list(run_jobs(jobs, chunksize=1, min_jobs=2))
+    from chronicle.cache import code_hash, key
+    code = code_hash("reports", "chinese/text.py")
+    keys = [key(code, job.args[0], job.args[1], job.args[2]) for job in jobs]
+    results = [cache.get("reports", k) for k in keys]
+    missing = [i for i, r in enumerate(results) if r is None]
+    for i, result in zip(missing, run_jobs([jobs[i] for i in missing], chunksize=1, min_jobs=2)):
+        results[i] = result
+        cache.put("reports", keys[i], result)
+    return results
 
 
 def _site_report(model, lang: str, fmt: str) -> tuple[str, bytes]:
