@@ -24,16 +24,12 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
 
 from tests.conftest import ROOT
 
 TRIALS = 15
 ENTRIES = 90
 SEED = 20200123
-
-pytestmark = pytest.mark.skipif(not hasattr(os, "killpg"), reason="needs POSIX process groups")
-
 
 def write_chronicle(root: Path, title: str) -> Path:
     """A chronicle big enough that a build takes about a second."""

@@ -13,6 +13,8 @@ from urllib.parse import quote
 
 import pytest
 
+from tests.browser.helpers import watch
+
 LANGS = ("zh", "en")
 RESULT = ".pagefind-ui__result"
 
@@ -34,17 +36,6 @@ async ([query, filters]) => {
 
 def search_url(site_url: str, lang: str, query: str = "") -> str:
     return f"{site_url}{lang}/search/" + (f"?q={quote(query)}" if query else "")
-
-
-def watch(page) -> list[str]:
-    """Console errors and warnings, page errors, failed requests and HTTP errors of a tab."""
-    problems: list[str] = []
-    page.on("console", lambda msg: msg.type in ("error", "warning") and problems.append(
-        f"console {msg.type}: {msg.text} @ {msg.location.get('url')}"))
-    page.on("pageerror", lambda exc: problems.append(f"page error: {exc}"))
-    page.on("requestfailed", lambda req: problems.append(f"request failed: {req.url} ({req.failure})"))
-    page.on("response", lambda resp: resp.status >= 400 and problems.append(f"HTTP {resp.status}: {resp.url}"))
-    return problems
 
 
 def ui_results(page, site_url: str, lang: str, query: str) -> list[str]:

@@ -15,6 +15,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from tests.browser.helpers import watch
+
 LANGS = ("zh", "en")
 HTML_LANG = {"zh": "zh-CN", "en": "en"}
 FIRST_ENTRY, LAST_ENTRY, ENTRY_COUNT = "2020-01-23", "2020-03-08", 22
@@ -130,12 +132,7 @@ def test_next_links_walk_the_whole_diary_in_order(page, site_url, site_dir, lang
 @pytest.mark.parametrize("name", CONSOLE_PAGES)
 @pytest.mark.parametrize("lang", LANGS)
 def test_page_loads_without_console_errors_or_failed_requests(page, site_url, lang, name):
-    problems: list[str] = []
-    page.on("console", lambda msg: msg.type in ("error", "warning") and problems.append(
-        f"console {msg.type}: {msg.text} @ {msg.location.get('url')}"))
-    page.on("pageerror", lambda exc: problems.append(f"page error: {exc}"))
-    page.on("requestfailed", lambda req: problems.append(f"request failed: {req.url} ({req.failure})"))
-    page.on("response", lambda resp: resp.status >= 400 and problems.append(f"HTTP {resp.status}: {resp.url}"))
+    problems = watch(page)
     goto_and_settle(page, url_of(site_url, lang, CONSOLE_PAGES[name]))
     page.wait_for_load_state("networkidle")
     assert html_lang(page) == HTML_LANG[lang]
