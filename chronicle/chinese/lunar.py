@@ -131,33 +131,72 @@ def _ordinal(n: int) -> str:
 
 # --- conversion --------------------------------------------------------------
 
-def _lunar(d: datetime.date) -> Lunar:
-    return Solar.fromYmd(d.year, d.month, d.day).getLunar()
+# A year's solar-term table runs from the previous 大雪 to the next 惊蛰; lunar-python
+# keys the repeated terms at either end in Latin and Lunar.getJieQi() names them in Chinese.
+_LATIN_TERMS = {
+    "DONG_ZHI": "冬至", "DA_HAN": "大寒", "XIAO_HAN": "小寒", "LI_CHUN": "立春",
+    "DA_XUE": "大雪", "YU_SHUI": "雨水", "JING_ZHE": "惊蛰",
+}
+
+
+def _solar_ordinal(s: Solar) -> int:
+    return datetime.date(s.getYear(), s.getMonth(), s.getDay()).toordinal()
+
+
+@lru_cache(maxsize=512)
+def _year(year: int) -> tuple[tuple[tuple[int, int, int, int], ...], dict[int, str]]:
+    """The lunar months and solar terms lunar-python uses for days of Gregorian ``year``.
+
+    A Lunar per day costs milliseconds: each rebuilds the solar-term table, and
+    before Spring Festival (lunar year != Gregorian year) lunar-python, which
+    caches a single LunarYear, recomputes the year's astronomy twice. Here each
+    LunarYear is computed once.
+    Months are (first day's ordinal, lunar year, month, day count), the month
+    negative when leap; terms map a day's ordinal to its Chinese name.
+    """
+    ly = LunarYear.fromYear(year)
+    months = tuple(
+        (_solar_ordinal(Solar.fromJulianDay(m.getFirstJulianDay())), m.getYear(), m.getMonth(), m.getDayCount())
+        for m in ly.getMonths()
+    )
+    terms: dict[int, str] = {}
+    # Lunar.getJieQi() takes the first entry of this table that falls on the day.
+    for name, jd in zip(Lunar.JIE_QI_IN_USE, ly.getJieQiJulianDays()):
+        try:
+            day = _solar_ordinal(Solar.fromJulianDay(jd))
+        except ValueError:  # rounding can carry past a month's end (e.g. 1月32日): getJieQi() never matches it
+            continue
+        terms.setdefault(day, _LATIN_TERMS.get(name, name))
+    return months, terms
+
+
+def _lunar_ymd(d: datetime.date) -> tuple[int, int, int]:
+    """(lunar year, month, day) of d, the month negative when leap, as Lunar.fromSolar finds it."""
+    n = d.toordinal()
+    for first, year, month, count in _year(d.year)[0]:
+        if n - first < count:
+            return year, month, n - first + 1
+    raise ValueError(f"{d} is outside the lunar calendar lunar-python computes")
 
 
 def _is_new_year_eve(d: datetime.date) -> bool:
     """True on the last day of a lunar year, whether that is the 29th or the 30th."""
-    return _lunar(d).getYear() != _lunar(d + datetime.timedelta(days=1)).getYear()
+    return _lunar_ymd(d)[0] != _lunar_ymd(d + datetime.timedelta(days=1))[0]
 
 
 @lru_cache(maxsize=16384)
 def lunar_date(d: datetime.date) -> LunarDate:
     """The lunar date of a Gregorian day, with its festivals and solar term.
 
-    Cached: lunar-python keeps one lunar year at a time, so a build (or the
-    year inference of an import) that asks about several years recomputes the
-    calendar on every switch; a long-running `chronicle serve` asks again on
-    every rebuild.
+    Cached because a build asks about the same day more than once (the entry
+    page, its annotation check, the festival list).
     """
-    lunar = _lunar(d)
-    raw_month, day = lunar.getMonth(), lunar.getDay()
+    year, raw_month, day = _lunar_ymd(d)
     month, leap = abs(raw_month), raw_month < 0
     zh = ("闰" if leap else "") + _MONTH_ZH[month] + "月" + _DAY_ZH[day]
     en = f"{_ordinal(day)} day of the {'leap ' if leap else ''}{_ordinal(month)} lunar month"
 
     # Only the last two days of the year's final month can be 除夕 or a 大年 day.
-    # (Next-day probes rather than LunarYear look-ups: lunar-python caches a
-    # single LunarYear, and switching years costs a full recomputation.)
     eve = month == 12 and day >= 29 and _is_new_year_eve(d)
     in_last_month = eve or (month == 12 and day == 29 and _is_new_year_eve(d + datetime.timedelta(days=1)))
 
@@ -172,40 +211,36 @@ def lunar_date(d: datetime.date) -> LunarDate:
         festivals.append(_CHUXI)
     if not leap and (month, day) in _LUNAR_FESTIVALS:
         festivals.append(_LUNAR_FESTIVALS[(month, day)])
-    term_zh = lunar.getJieQi()  # looked up in lunar-python's JieQi table
+    term_zh = _year(d.year)[1].get(d.toordinal())
     if term_zh:
         if term_zh in _TERM_FESTIVALS:
             festivals.append(_TERM_FESTIVALS[term_zh])
         festivals.append(_TERM_BY_ZH[term_zh])
 
-    return LunarDate(lunar.getYear(), month, day, leap, zh, en, colloquial, tuple(festivals))
-
-
-def _month_start(year: int, month: int) -> datetime.date:
-    """Gregorian date of the first day of a (non-leap) lunar month."""
-    s = Solar.fromJulianDay(LunarYear.fromYear(year).getMonth(month).getFirstJulianDay())
-    return datetime.date(s.getYear(), s.getMonth(), s.getDay())
+    return LunarDate(year, month, day, leap, zh, en, colloquial, tuple(festivals))
 
 
 def festivals_between(start: datetime.date, end: datetime.date) -> list[tuple[datetime.date, Festival]]:
     """Festivals and solar terms from start to end inclusive, in date order.
 
-    Candidate days are found per lunar year rather than by walking every day,
-    which keeps multi-year ranges cheap; each is then described by lunar_date
-    so both functions always agree.
+    Candidate days are read off the per-year tables rather than found by
+    describing every day, which keeps multi-year ranges cheap; each is then
+    described by lunar_date so both functions always agree.
     """
     if start > end:
         return []
-    days: set[datetime.date] = set()
-    for year in range(_lunar(start).getYear(), _lunar(end).getYear() + 1):
-        for month, day in _LUNAR_FESTIVALS:
-            days.add(_month_start(year, month) + datetime.timedelta(days=day - 1))
-        days.add(_month_start(year + 1, 1) - datetime.timedelta(days=1))  # 除夕
+    days: set[int] = set()
     for year in range(start.year, end.year + 1):
-        for s in Solar.fromYmd(year, 6, 1).getLunar().getJieQiTable().values():
-            days.add(datetime.date(s.getYear(), s.getMonth(), s.getDay()))
+        months, terms = _year(year)
+        for first, _, month, count in months:
+            days.update(first + day - 1 for m, day in _LUNAR_FESTIVALS if m == month)
+            if abs(month) == 12:
+                days.add(first + count - 1)  # 除夕
+        days.update(terms)
+    lo, hi = start.toordinal(), end.toordinal()
     out: list[tuple[datetime.date, Festival]] = []
-    for d in sorted(x for x in days if start <= x <= end):
+    for n in sorted(x for x in days if lo <= x <= hi):
+        d = datetime.date.fromordinal(n)
         out.extend((d, f) for f in lunar_date(d).festivals)
     return out
 

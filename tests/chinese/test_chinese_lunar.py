@@ -10,7 +10,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+from lunar_python import LunarYear, Solar
 
+from chronicle.chinese import lunar as lunar_module
 from chronicle.chinese.lunar import (
     FESTIVALS,
     SOLAR_TERMS,
@@ -206,6 +210,99 @@ def test_no_festivals_in_leap_months():
     assert [(d, f.id) for d, f in festivals_between(D(2020, 5, 23), D(2020, 6, 20))] == [
         (D(2020, 6, 5), "grain-in-ear"),
     ]
+
+
+# --- differential: the per-year tables against a Lunar per day ----------------------
+
+# Whole lunar years 1901 (正月初一 is 1901-02-19) to 2099, the range chronicles are checked in.
+FIRST, LAST = D(1901, 2, 19), D(2099, 12, 31)
+
+
+def _reference_lunar(d):
+    return Solar.fromYmd(d.year, d.month, d.day).getLunar()
+
+
+def _reference_lunar_date(d):
+    """The original implementation: one lunar-python Lunar per day (about 3 ms each)."""
+    m = lunar_module
+    lunar = _reference_lunar(d)
+
+    def eve_of(x):
+        return _reference_lunar(x).getYear() != _reference_lunar(x + dt.timedelta(days=1)).getYear()
+
+    raw_month, day = lunar.getMonth(), lunar.getDay()
+    month, leap = abs(raw_month), raw_month < 0
+    zh = ("闰" if leap else "") + m._MONTH_ZH[month] + "月" + m._DAY_ZH[day]
+    en = f"{m._ordinal(day)} day of the {'leap ' if leap else ''}{m._ordinal(month)} lunar month"
+    eve = month == 12 and day >= 29 and eve_of(d)
+    in_last_month = eve or (month == 12 and day == 29 and eve_of(d + dt.timedelta(days=1)))
+    colloquial = ""
+    if month == 1 and not leap and day <= 10:
+        colloquial = "大年" + m._DAY_ZH[day]
+    elif in_last_month:
+        colloquial = m._DANIAN_LATE[day]
+    festivals = []
+    if eve:
+        festivals.append(m._CHUXI)
+    if not leap and (month, day) in m._LUNAR_FESTIVALS:
+        festivals.append(m._LUNAR_FESTIVALS[(month, day)])
+    term_zh = lunar.getJieQi()
+    if term_zh:
+        if term_zh in m._TERM_FESTIVALS:
+            festivals.append(m._TERM_FESTIVALS[term_zh])
+        festivals.append(m._TERM_BY_ZH[term_zh])
+    return LunarDate(lunar.getYear(), month, day, leap, zh, en, colloquial, tuple(festivals))
+
+
+def test_matches_reference_every_day_2019_to_2021():
+    d = D(2019, 1, 1)
+    while d <= D(2021, 12, 31):
+        assert lunar_date(d) == _reference_lunar_date(d), d
+        d += dt.timedelta(days=1)
+
+
+@st.composite
+def _tricky_dates(draw):
+    """Days near a Gregorian or lunar New Year or a leap month's edges, where tables join."""
+    year = draw(st.integers(1902, 2098))
+    kind = draw(st.sampled_from(["jan-1", "spring-festival", "leap-month"]))
+    if kind == "jan-1":
+        anchor = D(year, 1, 1)
+    else:
+        ly = LunarYear.fromYear(year)
+        leap = ly.getLeapMonth()
+        month = ly.getMonth(-leap if kind == "leap-month" and leap else 1)
+        s = Solar.fromJulianDay(month.getFirstJulianDay())
+        anchor = D(s.getYear(), s.getMonth(), s.getDay())
+    return anchor + dt.timedelta(days=draw(st.integers(-3, 3)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.dates(FIRST, LAST), _tricky_dates()))
+@example(FIRST)
+@example(LAST)
+@example(D(2033, 12, 22))   # 闰冬月初一, the "2033 problem"
+@example(D(2023, 3, 22))    # 闰二月初一
+def test_matches_reference(d):
+    assert lunar_date(d) == _reference_lunar_date(d)
+
+
+def test_latin_keyed_winter_solstice_is_dongzhi():
+    # A year's own table keys its December 冬至 as DONG_ZHI; getJieQi() calls it 冬至.
+    for year in range(1901, 2100):
+        s = Solar.fromYmd(year, 6, 1).getLunar().getJieQiTable()["DONG_ZHI"]
+        d = D(s.getYear(), s.getMonth(), s.getDay())
+        assert d.year == year
+        assert [f.id for f in lunar_date(d).festivals] == ["dongzhi", "winter-solstice"], d
+
+
+def test_festivals_between_agrees_with_lunar_date_over_the_whole_range():
+    expected = []
+    d = FIRST
+    while d <= LAST:
+        expected.extend((d, f) for f in lunar_date(d).festivals)
+        d += dt.timedelta(days=1)
+    assert festivals_between(FIRST, LAST) == expected
 
 
 # --- weekday ------------------------------------------------------------------
