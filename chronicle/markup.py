@@ -128,7 +128,28 @@ class PersonLink:
 
 def render_body(text: str, first_line: int, lang: str, *, resolve, people_links: dict, names: Names | None,
                 autolink: bool, media: set[str]) -> tuple[list[Block], list[Problem]]:
-    """Markdown to anchored, sanitised blocks. ``resolve`` maps a mention key to a person id or None."""
+    """Markdown to anchored, sanitised blocks. ``resolve`` maps a mention key to a person id or None.
+
+    Plain prose paragraphs skip Markdown, nh3 and HTML parsing, whose output for them is known
+    (``_paragraphs``): most diary bodies are such prose, and Markdown is most of the cost.
+    """
+    swapped, mentions, problems = _swap(text, first_line, resolve)
+    source = join_soft_breaks(swapped)
+    prose = _plain_prose(swapped)
+    raw = _paragraphs(source) if prose else _markdown_blocks(source)
+    return _link(raw, prose, mentions, problems, first_line, people_links, names, autolink, media), problems
+
+
+def _render_full(text: str, first_line: int, lang: str, *, resolve, people_links: dict, names: Names | None,
+                 autolink: bool, media: set[str]) -> tuple[list[Block], list[Problem]]:
+    """``render_body`` without the prose fast path, so tests can compare the two."""
+    swapped, mentions, problems = _swap(text, first_line, resolve)
+    raw = _markdown_blocks(join_soft_breaks(swapped))
+    return _link(raw, False, mentions, problems, first_line, people_links, names, autolink, media), problems
+
+
+def _swap(text: str, first_line: int, resolve) -> tuple[str, list[Mention], list[Problem]]:
+    """Mentions replaced by private-use markers (before Markdown, so it cannot mangle them), and their problems."""
     problems: list[Problem] = []
     mentions: list[Mention] = []
 
@@ -153,20 +174,54 @@ def render_body(text: str, first_line: int, lang: str, *, resolve, people_links:
     for match in re.finditer(r"(?<!\])\]\](?!\])", swapped):
         line = first_line + swapped.count("\n", 0, match.start())
         problems.append(Problem(line, "']]' without an opening '[['", "write a mention as [[person-id]]", level="warning"))
-    source = join_soft_breaks(swapped)
+    return swapped, mentions, problems
+
+
+# ASCII that Markdown (with the extensions in use), nh3 and HTML parsers leave alone in running text:
+# "!" means something only before "[", ":" only first on a line (a definition) or with [ | <.
+_PROSE_ASCII = re.compile(r"[^\nA-Za-z0-9 .,;:!?'\"()/%+\-\x80-\U0010ffff]")
+# Line shapes that start lists, definitions, rules or code, or make hard breaks: leading or trailing space,
+# or - + : or "1." first.
+_PROSE_LINE = re.compile(r"^(?:[ +\-:]|\d+[.)])| $", re.MULTILINE)
+
+
+def _plain_prose(swapped: str) -> bool:
+    """True when ``swapped`` is paragraphs of text that Markdown and nh3 would pass through unchanged.
+
+    Non-ASCII must be printable (no U+00A0, which nh3 writes as &nbsp;, no other spaces that
+    str.strip would eat, no controls, formats, private-use other than whole mention markers,
+    surrogates or unassigned code points).
+    """
+    return (not _PROSE_ASCII.search(swapped) and not _PROSE_LINE.search(swapped)
+            and MARKER.sub("", swapped).replace("\n", "").isprintable())
+
+
+def _paragraphs(source: str) -> list[str]:
+    """For text ``_plain_prose`` accepts, ``_markdown_blocks`` gives "<p>" + each of these + "</p>"."""
+    return [p for p in re.split(r"\n{2,}", source.strip("\n")) if p]
+
+
+def _markdown_blocks(source: str) -> list[str]:
     rendered = _markdown.markdown(source, extensions=["sane_lists", "tables", "def_list", "footnotes"], output_format="html")
     clean = nh3.clean(rendered, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
                       url_schemes={"http", "https", "mailto"}, link_rel="noopener noreferrer")
+    return _top_level(clean)
+
+
+def _link(raw_blocks, prose, mentions, problems, first_line, people_links, names, autolink, media) -> list[Block]:
+    """Blocks from sanitised HTML, or from the text of plain paragraphs when ``prose``."""
     blocks = []
-    for index, raw in enumerate(_top_level(clean), start=1):
+    for index, raw in enumerate(raw_blocks, start=1):
         anchor = f"p-{index}"
         walker = _Linker(mentions, people_links, names, autolink, media, problems, first_line)
-        walker.feed(raw)
-        walker.close()
-        body = walker.output()
-        body = _anchor(body, anchor)
+        if prose:
+            walker.paragraph(raw)
+        else:
+            walker.feed(raw)
+            walker.close()
+        body = _anchor(walker.output(), anchor)
         blocks.append(Block(anchor, body, _plain(body), tuple(dict.fromkeys(walker.people))))
-    return blocks, problems
+    return blocks
 
 
 def _top_level(fragment: str) -> list[str]:
@@ -240,6 +295,12 @@ class _Linker(HTMLParser):
 
     def output(self) -> str:
         return "".join(self.out)
+
+    def paragraph(self, text: str) -> None:
+        """What feeding "<p>" + text + "</p>" does, for text with no markup or character references."""
+        self.out.append("<p>")
+        self.handle_data(text)
+        self.out.append("</p>")
 
     def handle_starttag(self, tag, attrs):
         if tag in SKIP_TAGS:

@@ -1,6 +1,12 @@
 """Markdown bodies: anchors, mentions, autolinks, sanitising, Chinese soft breaks."""
 
-from chronicle.markup import Names, PersonLink, render_body
+import string
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from chronicle.markup import Names, PersonLink, _plain_prose, _render_full, _swap, render_body
 
 LINKS = {"yang": PersonLink("zh/people/yang/", "杨趣玲", None), "zhang": PersonLink("zh/people/zhang/", "张庆新", None),
          "wang": PersonLink("zh/people/p-1/", "王某", "王某"), "li": PersonLink("zh/people/li/", "Li Yun", None)}
@@ -72,3 +78,47 @@ def test_media_links_must_exist():
     blocks, problems = render("![图](media/a.jpg) ![缺](media/missing.jpg)", media={"media/a.jpg"})
     assert 'src="chronicle:media/a.jpg"' in blocks[0].html
     assert problems[0].message == "'media/missing.jpg' is not a file in media/"
+
+
+def full(text, autolink=True, names=NAMES):
+    return _render_full(text, 3, "zh", resolve=resolve, people_links=LINKS, names=names, autolink=autolink, media=set())
+
+
+def fast(text):
+    return _plain_prose(_swap(text, 3, resolve)[0])
+
+
+PROSE = ["第一段，[[yang]]和杨趣玲去了社区。\n\n“王芳”说：（很好）！[[zhang|老张]]、小杨……\n第二行。\n",
+         "At 22:30 we met Li Yun! [[li]] and [[wang|Wang Fang]]. Was it 50% done? 'Yes' (mostly) - she said \"so\".\n\nNext.",
+         "[[nobody]] 来了。\n\n\n\n2020年3月5日，晴。"]
+
+
+@pytest.mark.parametrize("text", PROSE)
+def test_typical_prose_takes_the_fast_path_with_the_same_result(text):
+    assert fast(text)
+    assert render(text) == full(text)
+
+
+@pytest.mark.parametrize("text", ["a  \nb", " a", "a \n\nb", "- a", "+ a", "1. a", "12) a", "a\n---", "a\n===",
+                                  "a\xa0b", "a\tb", "a\u3000b", "a\rb", "a\u200bb", "a\ue000b", "x & y", "a_b_",
+                                  "[[nobody|*x*]]", "[[nobody|1. x]]", "a\n \nb", ": a", "a\n: b", "![a", "a:\n---"])
+def test_anything_markdown_or_nh3_could_read_takes_the_full_path(text):
+    assert not fast(text)
+
+
+CJK = list("社区工作人员今天值守卡点居民杨王张李芳站长") + list("，。！？、“”‘’《》（）") + ["——", "……"]
+SAFE = CJK + list("abcxyzLiYun0123456789 .,;:!?'\"()/%+-") + ["\n", "\n\n", "\n\n\n"]
+PEOPLE = ["杨趣玲", "小杨", "张站长", "张站", "王芳", "Li Yun", "[[yang]]", "[[zhang|老张]]", "[[wang]]", "[[yang|王芳]]",
+          "[[li|Li Yun]]", "[[nobody]]", "[[nobody|某人]]", "[[ wang | 王芳说 ]]", "[[]]", "[[|x]]"]
+RISKY = list(string.punctuation) + ["\xa0", "\t", " ", "  \n", " \n", "\n ", "\u3000", "\r", "\x00", "\ufeff", "1. ", "- ",
+                                     "---", "\n===", "\n: ", ":", "!", "# ", "> ", "    ", "&amp;", "<b>", "**", "[[nobody|*x*]]"]
+BODIES = st.lists(st.one_of(*[st.sampled_from(SAFE)] * 4, st.sampled_from(PEOPLE), st.sampled_from(PEOPLE),
+                            st.sampled_from(RISKY)), max_size=60).map("".join)
+
+
+@settings(deadline=None, max_examples=400, derandomize=True, database=None, suppress_health_check=[HealthCheck.too_slow])
+@given(BODIES, st.booleans(), st.booleans())
+def test_fast_path_output_equals_the_full_path(text, autolink, named):
+    names = NAMES if named else None
+    got = render_body(text, 3, "zh", resolve=resolve, people_links=LINKS, names=names, autolink=autolink, media=set())
+    assert got == full(text, autolink, names)
