@@ -2,24 +2,27 @@
 
 from __future__ import annotations
 
+import gc
+import os
 import time
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Callable
 
 import jinja2
 
-from chronicle.cache import Cache
+from chronicle.cache import Cache, key
 from chronicle.content.loader import load
 from chronicle.errors import BuildError, Report
 from chronicle.graph.people import secret_names
 from chronicle.graph.site import SiteGraph, build_graph
-from chronicle.parallel import run_jobs
 from chronicle.output import OutputError, check_output_dir, write_site
+from chronicle.output.writer import folder_state, same_state
 from chronicle.output.search import SearchError, find_pagefind, index_site, is_extended
 from chronicle.render.data import chronicle_json, sitemap
-from chronicle.render.exports import exports
-from chronicle.render.site import SEARCH_SCRIPT, Renderer, RenderOptions
+from chronicle.render.exports import export_jobs
+from chronicle.render.site import SEARCH_SCRIPT, Job, Renderer, RenderOptions
 
 
 @dataclass
@@ -31,15 +34,36 @@ class BuildResult:
     entries: int = 0
     people: int = 0
     seconds: float = 0.0
+    made: int = 0       # files rendered or copied by this build
+    reused: int = 0     # files taken over unchanged from the previous build
+    up_to_date: bool = False  # nothing had changed since the last build: nothing was done
 
 
-def check(content: Path, strict: bool = False, cache: Cache | None = None) -> tuple[SiteGraph | None, Report]:
+@dataclass
+class Session:
+    """What a long-running process (chronicle serve) keeps between builds of one content folder, so a
+    rebuild reads, renders and writes only what its edit changed."""
+
+    entries: dict = field(default_factory=dict)     # the loader's: entries by stem, with their files' stamps
+    nodes: dict = field(default_factory=dict)       # the graph's: entry nodes by fingerprint
+    builds: dict = field(default_factory=dict)      # the last build's record, by output folder
+    keys: dict = field(default_factory=dict)        # render/keys.py's digests of entries, by fingerprint
+
+    def trim(self, graph: SiteGraph) -> None:
+        """Forget digests of entries and people that are gone, so a long session's memory stays bounded."""
+        live = {e.fp for e in graph.entries} | {p.fp for p in graph.people}
+        for k in [k for k in self.keys if k[0] not in live]:
+            del self.keys[k]
+
+
+def check(content: Path, strict: bool = False, cache: Cache | None = None,
+          session: Session | None = None) -> tuple[SiteGraph | None, Report]:
     """Load and check everything; write nothing (``cache``: reuse rendered Markdown from earlier runs)."""
     report = Report()
-    chron = load(content, report)
+    chron = load(content, report, session.entries if session else None)
     if chron is None or report.errors:
         return None, report
-    graph = build_graph(chron, report, cache)
+    graph = build_graph(chron, report, cache, session.nodes if session else None)
     if strict:
         _strict(report)
     return (None if report.errors else graph), report
@@ -53,11 +77,15 @@ def _strict(report: Report) -> None:
 
 def build(content: Path, out: Path, *, strict: bool = False, portable: bool = False,
           progress: Callable[[str], None] | None = None, search: bool = True,
-          with_reports: bool = True, use_cache: bool = True) -> BuildResult:
+          with_reports: bool = True, use_cache: bool = True, in_place: bool = False,
+          session: Session | None = None) -> BuildResult:
     """Build the site; raises BuildError (old output untouched) when the content has errors.
 
     ``search``: index the site with Pagefind and put a search box on every page; without a working
     Pagefind the site is built all the same, with one warning and no search box.
+    ``use_cache``: reuse what earlier builds made (``.chronicle-cache/``): rendered Markdown, reports, and
+    every output file whose key is unchanged. ``in_place``: update ``out`` file by file (chronicle serve).
+    ``session``: keep parsed entries and graph nodes in memory for the next build of the same content.
     """
     started = time.perf_counter()
     try:
@@ -67,39 +95,69 @@ def build(content: Path, out: Path, *, strict: bool = False, portable: bool = Fa
         report.error("", None, exc.message, exc.hint)
         raise BuildError(report) from None
     cache = Cache(content.resolve() if use_cache else None)
-    graph, report = check(content, strict, cache)
+    last = session.builds.get(out.resolve()) if session is not None else None
+    if last is None:
+        last = cache.last_build(out)
+    inputs = _inputs_key(content, out, strict=strict, portable=portable, search=search, with_reports=with_reports,
+                         in_place=in_place) if (use_cache or session is not None) else None
+    if inputs and last is not None and last.get("inputs") == inputs and same_state(out, last.get("output", {})):
+        files, per_lang, entries, people = last["result"]
+        if session is not None:
+            session.builds[out.resolve()] = last
+        return BuildResult(Report(list(last["report"])), out.resolve(), files, per_lang, entries, people,
+                           time.perf_counter() - started, 0, len(files), up_to_date=True)
+    try:
+        return _build(content, out, cache, last, inputs, started, strict=strict, portable=portable,
+                      progress=progress, search=search, with_reports=with_reports, use_cache=use_cache,
+                      in_place=in_place, session=session)
+    finally:
+        gc.unfreeze()
+
+
+def _build(content: Path, out: Path, cache: Cache, last: dict | None, inputs: str | None, started: float, *,
+           strict: bool, portable: bool, progress, search: bool, with_reports: bool, use_cache: bool,
+           in_place: bool, session: Session | None) -> BuildResult:
+    graph, report = check(content, strict, cache, session)
     if graph is None:
         raise BuildError(report)
+    gc.freeze()  # the collector would walk the whole graph again and again while the pages render
     pagefind = _find_pagefind(report) if search and not portable else None
-    renderer = Renderer(graph, RenderOptions(portable=portable, search=pagefind is not None))
+    renderer = Renderer(graph, RenderOptions(portable=portable, search=pagefind is not None),
+                        memo=session.keys if session is not None else None)
+    if session is not None:
+        session.trim(graph)
     forbidden = _forbidden_names(graph)
     reports = _reports(graph, cache) if with_reports else []  # chronicle serve previews without them: they take seconds
     renderer.env.globals["report_downloads"] = _downloads(reports)
 
-    def guarded(job):
-        def run():
+    def guarded(job: Job) -> Job:
+        def make():
             try:
-                path, data = job()
+                data = job.make()
             except jinja2.TemplateError as exc:
                 raise _template_error(exc, graph) from None
-            _guard(path, data, forbidden)
-            return path, data
-        return run
+            _guard(job.path, data, forbidden)
+            return data
+        return Job(job.path, job.key, make)
 
-    def files():
-        yield from run_jobs([guarded(job) for job in renderer.jobs()])
-        data = sitemap(graph)
-        _guard("sitemap.xml", data, forbidden)
-        yield "sitemap.xml", data
-        data = chronicle_json(graph)
-        _guard("data/chronicle.json", data, forbidden)
-        yield "data/chronicle.json", data
-        for path, data in exports(graph):
+    def data_job(path: str, keyfn, make) -> Job:
+        def checked():
+            data = make()
             _guard(path, data, forbidden)
-            yield path, data
-        for path, data in reports:
-            _guard_report(path, data, forbidden)
-            yield path, data
+            return data
+        return Job(path, keyfn, checked)
+
+    def report_job(path: str, data: bytes) -> Job:
+        _guard_report(path, data, forbidden)
+        return Job(path, partial(key, "report", data), lambda: data)
+
+    jobs = [guarded(job) for job in renderer.jobs()]
+    keys = renderer.keys
+    memo = session.keys if session is not None else None
+    jobs.append(data_job("sitemap.xml", keys.sitemap, partial(sitemap, graph)))
+    jobs.append(data_job("data/chronicle.json", keys.chronicle_json, partial(chronicle_json, graph, memo)))
+    jobs += [data_job(path, keyfn, make) for path, keyfn, make in export_jobs(graph, keys, memo)]
+    jobs += [report_job(path, data) for path, data in reports]
 
     def finalize(folder: Path) -> None:
         """Index the complete site before it is swapped in; on failure, the same site without search."""
@@ -109,16 +167,26 @@ def build(content: Path, out: Path, *, strict: bool = False, portable: bool = Fa
             report.warn("", None, f"search is off: {exc.message}; the site was built without a search box",
                         exc.hint or "run the build again; --no-search leaves search out without this warning")
             _without_search(folder, graph, renderer, forbidden)
+            search_failed.append(True)
             return
         if not is_extended(done) and any(lang.startswith("zh") for lang in graph.languages):
             report.warn("", None, "Pagefind is not the extended build: Chinese is not split into words, so a word "
                         "inside a Chinese sentence is not found", "pip install 'pagefind[extended]'")
 
     copies = [(m, graph.chronicle.root / m) for m in graph.chronicle.media]
+    search_failed: list[bool] = []
     try:
-        written = write_site(files(), out, content, copies, progress=progress,
-                             finalize=finalize if pagefind is not None else None)
-        written = {path: size for path, size in written.items() if (out.resolve() / path).is_file()}  # search off
+        cache.save_last_build(out, None)  # from here on, the output may change
+        if session is not None:
+            session.builds.pop(out.resolve(), None)
+        written = write_site(jobs, out, content, copies, progress=progress,
+                             finalize=finalize if pagefind is not None else None,
+                             previous=(last or {}).get("stamps"), in_place=in_place,
+                             previous_files=_files_of(last))
+        stamps, made, reused = written.stamps, written.made, written.reused
+        if search_failed:
+            root = out.resolve()
+            written = {path: size for path, size in written.items() if (root / path).is_file()}
     except OutputError as exc:
         report.error("", None, exc.message, exc.hint)
         raise BuildError(report) from None
@@ -130,8 +198,33 @@ def build(content: Path, out: Path, *, strict: bool = False, portable: bool = Fa
         raise BuildError(report) from None
     per_lang = {lang: sum(1 for p in written if p.startswith(lang + "/") and p.endswith("index.html"))
                 for lang in graph.languages}
+    if (use_cache or session is not None) and not search_failed:  # without search, pages were written again
+        record = {"inputs": inputs, "stamps": stamps, "output": folder_state(out, stamps), "report": report.items,
+                  "result": (written, per_lang, len(graph.entries), len(graph.people))}
+        cache.save_last_build(out, record)
+        if session is not None:
+            session.builds[out.resolve()] = record
     return BuildResult(report, out.resolve(), written, per_lang, len(graph.entries), len(graph.people),
-                       time.perf_counter() - started)
+                       time.perf_counter() - started, made, reused)
+
+
+def _files_of(last: dict | None) -> list[str] | None:
+    """The files the last build left in the output (its folder state holds folders too, with size -1)."""
+    if not last or "output" not in last:
+        return None
+    return [path for path, (size, _, _) in last["output"].items() if size >= 0]
+
+
+def _inputs_key(content: Path, out: Path, **options) -> str:
+    """Everything a build reads, by stat: the content folder, chronicle and its libraries, the options.
+
+    Equal keys, and an output still as the last build left it, mean a build would write the same bytes."""
+    from chronicle.cache import installation_key
+    from chronicle.content.files import snapshot
+    binary = find_pagefind() if options.get("search") and not options.get("portable") else None
+    tool = (str(binary), os.stat(binary).st_mtime_ns) if binary else None
+    return key(installation_key(), sorted(snapshot(content.resolve()).items()), str(out.resolve()),
+               sorted(options.items()), tool)
 
 
 def _find_pagefind(report: Report) -> Path | None:
@@ -151,6 +244,7 @@ def _without_search(folder: Path, graph: SiteGraph, renderer: Renderer, forbidde
     try:
         for path, data in plain.pages():
             _guard(path, data, forbidden)
+            (folder / path).unlink(missing_ok=True)  # it may be a hard link to the live site's file
             (folder / path).write_bytes(data)
     except jinja2.TemplateError as exc:
         raise _template_error(exc, graph) from None

@@ -43,8 +43,13 @@ class Report:
 
     def add(self, diagnostic: Diagnostic) -> None:
         """Add once: the same problem found again (e.g. rendering one body per language) is one problem."""
-        if diagnostic not in self.items:
+        seen = self.__dict__.get("_seen")
+        if seen is None or self.__dict__.get("_of") is not self.items or len(seen) != len(self.items):
+            seen = self.__dict__["_seen"] = set(self.items)  # items were replaced or edited from outside
+            self.__dict__["_of"] = self.items
+        if diagnostic not in seen:
             self.items.append(diagnostic)
+            seen.add(diagnostic)
 
     def error(self, path: str, line: int | None, message: str, hint: str = "") -> None:
         self.add(Diagnostic(ERROR, str(path), line, message, hint))

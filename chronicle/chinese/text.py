@@ -200,8 +200,11 @@ _CLOSERS = frozenset("”’」』）》〕】\"')")
 _ELLIPSIS = "…"
 
 
+_ALNUM_RE = re.compile(r"[^\W_]")  # what str.isalnum() accepts, counted in C
+
+
 def _mostly_cjk(text: str) -> bool:
-    letters = sum(1 for ch in text if ch.isalnum())
+    letters = len(_ALNUM_RE.findall(text))
     if not letters:
         return False
     return len(_CJK_RE.findall(text)) * 2 > letters
@@ -272,9 +275,8 @@ LATIN_WORDS_PER_MINUTE = 200
 
 def count_words(text: str) -> tuple[int, int]:
     """(CJK characters, other words): Chinese is read per character, Latin per word."""
-    cjk = len(_CJK_RE.findall(text))
-    latin = len(_WORD_RE.findall(_CJK_RE.sub(" ", text)))
-    return cjk, latin
+    rest, cjk = _CJK_RE.subn(" ", text)
+    return cjk, len(_WORD_RE.findall(rest))
 
 
 def reading_time(text: str) -> int:

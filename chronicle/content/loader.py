@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from chronicle.content.fields import (
 )
 from chronicle.content.source import Source, SourceError, read_source
 from chronicle.content.yamlio import YAMLProblem, YMap, load_yaml, split_front_matter
+from chronicle.cache import key as digest
 from chronicle.errors import Report, did_you_mean, rel
 from chronicle.model import (
     Award, Body, Category, Chronicle, Entry, Page, Person, Phase, ReportConfig, Role, SiteConfig,
@@ -43,17 +45,21 @@ ENTRY_NAME = re.compile(r"^(?P<stem>(?P<date>\d{4}-\d{2}-\d{2})(?:-[a-z0-9]+(?:-
 PAGE_NAME = re.compile(r"^(?P<stem>[a-z0-9]+(?:-[a-z0-9]+)*)(?:\.(?P<lang>[A-Za-z-]+))?\.md$")
 
 
-def load(root: Path, report: Report) -> Chronicle | None:
-    """Read and check every file; None when chronicle.yaml itself is unusable."""
+def load(root: Path, report: Report, memo: dict | None = None) -> Chronicle | None:
+    """Read and check every file; None when chronicle.yaml itself is unusable.
+
+    ``memo``: kept by the caller between loads (chronicle serve); an entry whose files have the same size,
+    time and inode as last time is taken from it, with its diagnostics, instead of being read again."""
     root = root.resolve()
-    loader = _Loader(root, report)
+    loader = _Loader(root, report, memo)
     return loader.run()
 
 
 class _Loader:
-    def __init__(self, root: Path, report: Report):
+    def __init__(self, root: Path, report: Report, memo: dict | None = None):
         self.root = root
         self.report = report
+        self.memo = memo
 
     # -- files -------------------------------------------------------------
     def source(self, path: Path) -> Source | None:
@@ -104,9 +110,9 @@ class _Loader:
         self.languages = config.languages
         self.text = text_reader(config.languages)
         self.name_text = text_reader(config.languages, numbers=False)
-        people = self.people()
-        stats = self.stats()
-        categories = self.commendations()
+        people = self.remembered("people.yaml", [self.root / "people.yaml"], self.people)
+        stats = self.remembered("stats.yaml", [self.root / "stats.yaml"], self.stats)
+        categories = self.remembered("commendations.yaml", [self.root / "commendations.yaml"], self.commendations)
         entries = self.entries()
         pages = self.pages()
         media = self.media()
@@ -353,14 +359,14 @@ class _Loader:
         if not folder.is_dir():
             return []
         sources, translations = {}, {}
-        for path in sorted(folder.rglob("*")):
+        for path, entry in _tree(folder):
             if path.name.startswith("."):
                 continue
             name = rel(path, self.root)
-            if path.is_symlink() and not _inside(path.resolve(), self.root):
+            if entry.is_symlink() and not _inside(path.resolve(), self.root):
                 self.report.error(name, None, "symbolic link points outside the content folder", OUTSIDE_HINT)
                 continue
-            if path.is_dir():
+            if entry.is_dir():
                 continue
             if path.suffix != ".md":
                 self.report.warn(name, None, "not a Markdown file; ignored", "entries are files named YYYY-MM-DD.md")
@@ -385,7 +391,7 @@ class _Loader:
             bucket[key] = path
         entries, stems = [], {}
         for (stem, _), path in sorted(sources.items()):
-            entry = self.entry(stem, path, translations.get(stem, {}))
+            entry = self.remembered_entry(stem, path, translations.get(stem, {}))
             if entry:
                 if stem in stems:
                     self.report.error(entry.path, None, f"two entries with the stem '{stem}' ({stems[stem]} and {entry.path})")
@@ -432,6 +438,34 @@ class _Loader:
             return None
         return src, front, data, body, body_line
 
+    def remembered_entry(self, stem: str, path: Path, translation_paths: dict) -> Entry | None:
+        paths = [path] + [p for _, p in sorted(translation_paths.items())]
+        return self.remembered(("entry", stem), paths, lambda: self.entry(stem, path, translation_paths))
+
+    def remembered(self, name, paths: list[Path], read):
+        """``read()``, or what it returned (and reported) last time, if the files it reads are unchanged:
+        the same size, modification time and inode, under the same languages."""
+        if self.memo is None:
+            return read()
+        try:
+            stamp = (getattr(self, "languages", None), tuple((str(p), _stamp(p)) for p in paths))
+        except OSError:
+            return read()
+        found = self.memo.get(name)
+        if found is not None and found[0] == stamp:
+            for diagnostic in found[2]:
+                self.report.add(diagnostic)
+            return found[1]
+        outer, self.report = self.report, Report()
+        try:
+            value = read()
+        finally:
+            own, self.report = self.report.items, outer
+        for diagnostic in own:
+            self.report.add(diagnostic)
+        self.memo[name] = (stamp, value, own)
+        return value
+
     def entry(self, stem: str, path: Path, translation_paths: dict) -> Entry | None:
         doc = self.document(path)
         if doc is None:
@@ -458,11 +492,13 @@ class _Loader:
         stats = f.get("stats", lambda v: self.stat_values(v, src.rel), default=[]) or []
         title = f.get("title", self.text)
         bodies = {self.languages[0]: Body(body, body_line, src.rel, None)}
+        texts = [self.languages, src.rel, src.text]
         for (_, lang), tpath in sorted(translation_paths.items()):
             tdoc = self.document(tpath, "translation")
             if tdoc is None:
                 continue
             tsrc, tfront, tdata, tbody, tbody_line = tdoc
+            texts += [tsrc.rel, tsrc.text]
             ttitle = None
             if tfront is not None and tdata is not None:
                 tf = Fields(tdata, tsrc.rel, self.report, TRANSLATION_FIELDS + tuple(k for k in ENTRY_FIELDS if k != "title"),
@@ -491,7 +527,7 @@ class _Loader:
             weekday=f.get("weekday", to_str), lunar=f.get("lunar", to_str),
             people=f.get("people", refs, default=()) or (), tags=f.get("tags", lambda v: refs(v, _tag), default=()) or (),
             stats=tuple(stats), draft=f.get("draft", to_bool, default=False) or False,
-            bodies=bodies, lines={k: f.line(k) for k in f.data},
+            bodies=bodies, lines={k: f.line(k) for k in f.data}, fp=digest(*texts),
         )
 
     def stat_values(self, value, path: str):
@@ -579,6 +615,34 @@ class _Loader:
             if path.is_file() and not any(part.startswith(".") for part in path.relative_to(folder).parts):
                 files.append(name)
         return files
+
+
+def _tree(folder: Path) -> list[tuple[Path, os.DirEntry]]:
+    """Everything under ``folder`` as ``sorted(folder.rglob("*"))`` lists it (not into linked folders),
+    with each file's directory entry, whose type needs no further system call."""
+    found = []
+    stack = [folder]
+    while stack:
+        current = stack.pop()
+        try:
+            entries = list(os.scandir(current))
+        except OSError:
+            continue
+        for entry in entries:
+            path = current / entry.name
+            found.append((path, entry))
+            if entry.is_dir(follow_symlinks=False):
+                stack.append(path)
+    found.sort(key=lambda item: item[0].parts)
+    return found
+
+
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return None
+    return st.st_size, st.st_mtime_ns, st.st_ino
 
 
 def _raise(message):

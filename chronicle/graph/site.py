@@ -58,6 +58,8 @@ class EntryNode:
     next: str | None = None
     lunar: object = None
     festivals: tuple = ()
+    fp: str = ""            # a digest of everything above but prev/next: what incremental builds compare
+    passages: dict = field(default_factory=dict)   # person id -> the paragraphs (Passage) that mention them
 
     @property
     def month(self) -> str:
@@ -90,6 +92,7 @@ class PersonNode:
     passages: dict = field(default_factory=dict)
     awards: list[AwardNode] = field(default_factory=list)
     bio: dict = field(default_factory=dict)
+    fp: str = ""            # a digest of the person's own record (not of the entries that mention them)
 
     def role_on(self, day: dt.date) -> Role | None:
         active = [r for r in self.person.roles if r.active_on(day)]
@@ -122,6 +125,7 @@ class PageNode:
     stem: str
     model: Page
     versions: dict
+    fp: str = ""
 
 
 @dataclass
@@ -137,6 +141,7 @@ class SiteGraph:
     tags: dict
     months: list
     festivals: list
+    signature: str = ""     # a digest of what every rendered text depends on: people's names, options, code
 
     @property
     def config(self):
@@ -147,14 +152,18 @@ class SiteGraph:
         return self.chronicle.config.languages
 
 
-def build_graph(chron: Chronicle, report: Report, cache: Cache | None = None) -> SiteGraph:
-    """The graph of a chronicle whose reader-facing texts name restricted people only by their label."""
-    return _GraphBuilder(redact_chronicle(chron), report, cache).build()
+def build_graph(chron: Chronicle, report: Report, cache: Cache | None = None, memo: dict | None = None) -> SiteGraph:
+    """The graph of a chronicle whose reader-facing texts name restricted people only by their label.
+
+    ``memo``: kept by the caller between builds (chronicle serve): {fingerprint: (entry node, diagnostics)};
+    an entry whose files and signature are unchanged gets its node from there instead of being rendered."""
+    return _GraphBuilder(redact_chronicle(chron), report, cache, memo).build()
 
 
 class _GraphBuilder:
-    def __init__(self, chron: Chronicle, report: Report, cache: Cache | None = None):
+    def __init__(self, chron: Chronicle, report: Report, cache: Cache | None = None, memo: dict | None = None):
         self.c = chron
+        self.memo = memo
         self.cache = cache or Cache(None)
         self.report = report
         self.config = chron.config
@@ -177,8 +186,8 @@ class _GraphBuilder:
         stat_defs = {s.id: s for s in self.c.stats}
         self.scan_yaml_texts()
         published = [e for e in self.c.entries if not e.draft]
-        self.prerender(published)
-        entries = [self.entry_node(e, stat_defs) for e in published]
+        self.signature = self.make_signature()
+        entries = self.entry_nodes(published, stat_defs)
         for before, after in zip(entries, entries[1:]):
             before.next, after.prev = after.stem, before.stem
         by_stem = {e.stem: e for e in entries}
@@ -187,8 +196,7 @@ class _GraphBuilder:
             for pid in node.people:
                 person = person_by_id[pid]
                 person.entries.append(node.stem)
-                person.passages[node.stem] = [Passage(node.stem, node.date, b.anchor)
-                                              for b in node.versions[self.source].blocks if pid in b.people]
+                person.passages[node.stem] = node.passages.get(pid, [])
         for person in people:
             if not person.entries:
                 self.report.warn("people.yaml", person.person.line,
@@ -206,7 +214,7 @@ class _GraphBuilder:
             months.setdefault(node.month, []).append(node.stem)
         festivals = self.festivals(entries)
         return SiteGraph(self.c, entries, by_stem, people, person_by_id, stats, categories, pages,
-                         dict(sorted(tags.items())), list(months.items()), festivals)
+                         dict(sorted(tags.items())), list(months.items()), festivals, self.signature)
 
     # -- people ------------------------------------------------------------
     def people_nodes(self) -> list[PersonNode]:
@@ -214,7 +222,8 @@ class _GraphBuilder:
         ids = public_ids(self.c.people)
         for person in self.c.people:
             names = {lang: display_name(person, lang, self.langs) for lang in self.langs}
-            nodes.append(PersonNode(person, ids[person.id], names, person.publish != "full"))
+            nodes.append(PersonNode(person, ids[person.id], names, person.publish != "full",
+                                    fp=key(person, ids[person.id], names)))
         self.person_nodes = nodes
         return nodes
 
@@ -286,6 +295,42 @@ class _GraphBuilder:
             body.text, body.first_line, lang, resolve=self.resolve, people_links=self.links[(lang, text_lang)],
             names=self.names, autolink=self.config.autolink, media=self.media)
 
+    def entry_nodes(self, published: list[Entry], stat_defs: dict) -> list[EntryNode]:
+        """A node per published entry: from the memo when its fingerprint is there, else rendered."""
+        fps = [entry_fp(e, self.signature) for e in published]
+        memo = self.memo if self.memo is not None else {}
+        self.prerender([e for e, fp in zip(published, fps) if fp not in memo])
+        nodes, kept = [], {}
+        for entry, fp in zip(published, fps):
+            found = memo.get(fp)
+            if found is None:
+                outer, self.report = self.report, Report()
+                try:
+                    node = self.entry_node(entry, stat_defs)
+                finally:
+                    own, self.report = self.report.items, outer
+                found = (node, own)
+            node, own = found
+            for diagnostic in own:
+                self.report.add(diagnostic)
+            node.prev = node.next = None
+            kept[fp] = found
+            nodes.append(node)
+        if self.memo is not None:
+            self.memo.clear()
+            self.memo.update(kept)
+        return nodes
+
+    def make_signature(self) -> str:
+        """Everything besides its own file that an entry's node depends on: who can be mentioned and how
+        (ids, names, aliases, publish), the statistics defined, the options and the code."""
+        code = code_hash("markup.py", "chinese", "graph", "model", "content")
+        return key(code, sorted((p.person.id, p.pid, sorted(p.names.items()), p.restricted,
+                                 sorted(p.person.name.values.items()), p.person.aliases, p.person.publish)
+                                for p in self.person_nodes),
+                   sorted(self.owner.items()), self.config.autolink, self.config.lunar_calendar,
+                   sorted(self.media), self.langs, sorted(s.id for s in self.c.stats))
+
     def prerender(self, entries) -> None:
         """Markdown of every entry version at once, on every core; ``render`` then reports in order."""
         tasks = []
@@ -294,12 +339,7 @@ class _GraphBuilder:
                 body = entry.bodies.get(lang)
                 text_lang = lang if body is not None else self.source
                 tasks.append((body or entry.bodies[self.source], lang, text_lang))
-        code = code_hash("markup.py", "chinese/text.py", "graph/people.py", "graph/site.py")
-        signature = key(sorted((p.person.id, p.pid, sorted(p.names.items()), p.restricted,
-                                sorted(p.person.name.values.items()), p.person.aliases, p.person.publish)
-                               for p in self.person_nodes),
-                        sorted(self.owner.items()), self.config.autolink, sorted(self.media), self.langs)
-        keys = [key(code, signature, body.text, body.first_line, body.path, lang, text_lang)
+        keys = [key(self.signature, body.text, body.first_line, body.path, lang, text_lang)
                 for body, lang, text_lang in tasks]
         results = [self.cache.get("markup", k) for k in keys]
         missing = [i for i, r in enumerate(results) if r is None]
@@ -371,13 +411,19 @@ class _GraphBuilder:
             stats.append(StatPoint(value.stat.id, entry.date, entry.stem, value.value, value.note,
                                    _find_anchor(versions[self.source].blocks, value.value)))
         self.check_dates(entry)
+        self.scan_entry_texts(entry)
+        passages: dict[str, list[Passage]] = {}
+        for block in versions[self.source].blocks:
+            for pid in block.people:
+                passages.setdefault(pid, []).append(Passage(entry.stem, entry.date, block.anchor))
         lunar, festivals = None, ()
         if self.config.lunar_calendar:
             from chronicle.chinese.lunar import lunar_date
             lunar = lunar_date(entry.date)
             festivals = lunar.festivals
         return EntryNode(entry.stem, entry.date, entry, versions, list(dict.fromkeys(people)),
-                         [t.id for t in entry.tags], stats, lunar=lunar, festivals=festivals)
+                         [t.id for t in entry.tags], stats, lunar=lunar, festivals=festivals,
+                         fp=entry_fp(entry, self.signature), passages=passages)
 
     def mention_line(self, body, pid: str) -> int | None:
         """The line of a body where a person is first mentioned, by [[id]] or by a name."""
@@ -437,9 +483,14 @@ class _GraphBuilder:
             for award in category.awards:
                 scan("commendations.yaml", award.line, award.citation)
         for entry in self.c.entries:
-            scan(entry.path, entry.lines.get("title"), entry.title)
-            for value in entry.stats:
-                scan(entry.path, value.line, value.note)
+            if entry.draft:
+                self.scan_entry_texts(entry)  # published ones are scanned with their node (entry_node)
+
+    def scan_entry_texts(self, entry: Entry) -> None:
+        for value, line in [(entry.title, entry.lines.get("title"))] + [(v.note, v.line) for v in entry.stats]:
+            if value is not None:
+                for text in value.values.values():
+                    self.scan_text(entry.path, line, text, multiline=False)
 
     def festivals(self, entries):
         if not self.config.lunar_calendar or not entries:
@@ -496,7 +547,17 @@ class _GraphBuilder:
                 self.report.warn(page.path, None, f"no {lang} translation",
                                  f"add {page.path[:-3]}.{lang}.md; until then the {self.source} text is shown")
             versions[lang] = self.version(page.bodies, lang, page.title, page.stem)
-        return PageNode(page.stem, page, versions)
+        return PageNode(page.stem, page, versions, key(self.signature, page.stem, page.path, page.title, page.order,
+                                                       [(lang, b.text, b.first_line, b.path, b.title)
+                                                        for lang, b in page.bodies.items()]))
+
+
+def entry_fp(entry: Entry, signature: str) -> str:
+    """An entry node is a function of its files (``Entry.fp``) and the graph's signature: hash those, not
+    the node. An entry made without files (in tests) is hashed whole."""
+    if entry.fp:
+        return key(signature, entry.fp)
+    return key(signature, entry)
 
 
 def _find_anchor(blocks: list[Block], value) -> str | None:
@@ -505,9 +566,23 @@ def _find_anchor(blocks: list[Block], value) -> str | None:
     candidates = {str(number), f"{number:,}"}
     for block in blocks:
         for candidate in candidates:
-            if re.search(r"(?<![\d.])" + re.escape(candidate) + r"(?![\d])", block.text):
+            if _stands_alone(block.text, candidate):
                 return block.anchor
     return None
+
+
+def _stands_alone(text: str, number: str) -> bool:
+    """``number`` occurs in ``text`` not as part of a longer number: no digit or '.' before, no digit after
+    (the regex (?<![\\d.])N(?!\\d), without compiling one pattern per figure)."""
+    start = text.find(number)
+    while start >= 0:
+        end = start + len(number)
+        before = text[start - 1] if start else ""
+        after = text[end] if end < len(text) else ""
+        if not (before.isdecimal() or before == ".") and not after.isdecimal():
+            return True
+        start = text.find(number, start + 1)
+    return False
 
 
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)

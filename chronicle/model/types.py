@@ -174,6 +174,7 @@ class Entry:
     draft: bool
     bodies: dict
     lines: dict
+    fp: str = ""            # a digest of the files it was read from: equal files, equal entry
 
     def body(self, lang: str) -> Body | None:
         return self.bodies.get(lang)

@@ -16,8 +16,10 @@ in the page's language. Links are given ready-made (``chronicle:`` paths).
 from __future__ import annotations
 
 import datetime as dt
+import bisect
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html import escape
 
 from markupsafe import Markup
@@ -108,9 +110,12 @@ def esc(value) -> str:
 
 
 def num(x: float) -> str:
-    """A coordinate, short: 12, 12.5, never 12.000001."""
-    r = round(x, 1)
-    return str(int(r)) if float(r).is_integer() else f"{r:.1f}"
+    """A coordinate, short: 12, 12.5, never 12.000001 (nor -0)."""
+    s = f"{x:.1f}"
+    if s[-1] == "0":
+        s = s[:-2]
+        return "0" if s == "-0" else s
+    return s
 
 
 def is_wide(ch: str) -> bool:
@@ -183,6 +188,11 @@ class TimeAxis:
 
 def date_ticks(start: dt.date, end: dt.date, max_ticks: int) -> list[dt.date]:
     """Calendar-friendly ticks: the finest of 5-day, 10-day, half-month, month, quarter, year marks that fit."""
+    return list(_date_ticks(start, end, max_ticks))
+
+
+@lru_cache(maxsize=4096)
+def _date_ticks(start: dt.date, end: dt.date, max_ticks: int) -> tuple[dt.date, ...]:
     rules = (
         lambda d: d.day in (1, 5, 10, 15, 20, 25),
         lambda d: d.day in (1, 10, 20),
@@ -193,12 +203,12 @@ def date_ticks(start: dt.date, end: dt.date, max_ticks: int) -> list[dt.date]:
     )
     days = [start + dt.timedelta(days=i) for i in range((end - start).days + 1)]
     if len(days) <= max_ticks and len(days) <= 7:
-        return days
+        return tuple(days)
     for rule in rules:
         ticks = [d for d in days if rule(d)]
         if 0 < len(ticks) <= max(max_ticks, 1):
-            return ticks
-    return [start] if start == end else [start, end][:max(max_ticks, 1)]
+            return tuple(ticks)
+    return (start,) if start == end else (start, end)[:max(max_ticks, 1)]
 
 
 def nice_scale(vmax: float, ticks: int = 4, integers: bool = True, vmin: float = 0.0) -> list[float]:
@@ -308,6 +318,85 @@ def is_snapshot(series: list[ChartSeries]) -> bool:
 
 
 def _time_chart(chart_id, title, desc, series, start, end, fmt, small) -> Markup:
+    current = frozenset((si, pi) for si, s in enumerate(series) for pi, p in enumerate(s.points) if p.current)
+    plain = [ChartSeries(s.id, s.label, s.unit, s.kind, tuple(_not_current(p) for p in s.points)) for s in series]
+    return prepare_time_chart(plain, start, end, fmt, small).render(chart_id, title, desc, current)
+
+
+def _not_current(p: ChartPoint) -> ChartPoint:
+    return ChartPoint(p.date, p.value, p.href, p.tip) if p.current else p
+
+
+@dataclass
+class _Point:
+    """A point drawn two ways: as one of many, or as the page's own (bigger, and the one that is labelled)."""
+
+    key: tuple[int, int]            # (series index, point index) in the series given
+    plain: str
+    current: str
+
+
+@dataclass
+class _ValueLabel:
+    keys: frozenset                 # the points it stands for: current if any of them is
+    text: str
+    x: float
+    y: float
+    kind: str
+
+
+@dataclass
+class _Panel:
+    labels: Labels
+    values: list[_ValueLabel]
+
+
+@dataclass
+class PreparedChart:
+    """A time chart laid out once, drawn for any page: which points are the page's own is decided per
+    render, so the entry pages that share a window of values share one layout."""
+
+    width: float
+    height: float
+    small: bool
+    interactive: bool
+    parts: list                     # str | _Point | _Panel (where the panel's value labels go)
+
+    def render(self, chart_id: str, title: str, desc: str, current: frozenset = frozenset()) -> Markup:
+        out = [_open_svg(chart_id, self.width, self.height, title, desc, "chart-small" if self.small else "chart-full",
+                         interactive=self.interactive)]
+        for part in self.parts:
+            if isinstance(part, str):
+                out.append(part)
+            elif isinstance(part, _Point):
+                out.append(part.current if part.key in current else part.plain)
+            else:
+                out.extend(self._labels(part, current))
+        return Markup("".join(out))
+
+    def _labels(self, panel: _Panel, current) -> list[str]:
+        # current values first, then the highest: they get the best places. Past MAX_VALUE_LABELS points
+        # only the current one is labelled: the table beside the chart has every value, and placing
+        # labels is quadratic in their number.
+        values = sorted(panel.values, key=lambda v: (not (v.keys & current), v.y))
+        if self.small or len(values) > MAX_VALUE_LABELS:
+            values = [v for v in values if v.keys & current]
+        if not values:
+            return []
+        labels = Labels(panel.labels.bounds)
+        labels.boxes = list(panel.labels.boxes)
+        out = []
+        for v in values:
+            gap = 8 if v.kind == "gauge" else 3
+            spot = labels.place(v.text, [(v.x, v.y - gap, "middle"), (v.x + 7, v.y + 4, "start"),
+                                         (v.x - 7, v.y + 4, "end"), (v.x, v.y + 15, "middle")])
+            if spot:
+                out.append(_text(spot[0], spot[1], v.text, "value" + (" current" if v.keys & current else ""), spot[2]))
+        return out
+
+
+def prepare_time_chart(series: list[ChartSeries], start: dt.date, end: dt.date, fmt, small: bool = False) -> PreparedChart:
+    """Values over time laid out once; ``PreparedChart.render`` names the chart and picks the current points."""
     width = 360.0 if small else 560.0
     start = min([start] + [p.date for s in series for p in s.points])
     end = max([end] + [p.date for s in series for p in s.points])
@@ -329,7 +418,8 @@ def _time_chart(chart_id, title, desc, series, start, end, fmt, small) -> Markup
     tick_w = max(text_width(fmt.number(t)) for ticks in scales.values() for t in ticks)
     left = 10 + tick_w
     axis = TimeAxis(start, end, left, width - left - 14)
-    out: list[str] = []
+    day_w = axis.day_w
+    out: list = []
     y = 4.0
     header = FONT + 6
     bodies = []
@@ -341,12 +431,12 @@ def _time_chart(chart_id, title, desc, series, start, end, fmt, small) -> Markup
         y = top + plot_h + 10
     label_w = max(text_width(fmt.short_date(start)), text_width(fmt.short_date(end))) + 12
     ticks = date_ticks(start, end, max(2, int(axis.width // label_w)))
+    tick_x = [axis.x(d) for d in ticks]
     height = y + FONT + 8
-    out.append(_open_svg(chart_id, width, height, title, desc, "chart-small" if small else "chart-full",
-                         interactive=bool(series)))  # every point is a link
     for unit, members, top, plot_h in bodies:
         scale = scales[unit]
         lo, hi = scale[0], scale[-1]
+        bottom = top + plot_h
 
         def yv(value, top=top, plot_h=plot_h, lo=lo, hi=hi):
             return top + plot_h - ((value - lo) / (hi - lo)) * plot_h
@@ -354,8 +444,7 @@ def _time_chart(chart_id, title, desc, series, start, end, fmt, small) -> Markup
         out.append('<g class="panel">')
         heading = unit if len(members) > 1 or small else (f"{members[0][1].label} ({unit})" if unit else members[0][1].label)
         out.append(_text(left - 8, top - FONT - 4, heading, "unit"))
-        for d in ticks:
-            out.append(f'<path class="grid-x" d="M{num(axis.x(d))} {num(top)}V{num(top + plot_h)}"/>')
+        out.append("".join(f'<path class="grid-x" d="M{num(x)} {num(top)}V{num(bottom)}"/>' for x in tick_x))
         for value in scale:
             yy = yv(value)
             out.append(f'<path class="grid{" base" if value == 0 else ""}" d="M{num(left)} {num(yy)}H{num(axis.left + axis.width)}"/>')
@@ -363,61 +452,61 @@ def _time_chart(chart_id, title, desc, series, start, end, fmt, small) -> Markup
         labels = Labels((0, top - header - FONT + 4, width, top + plot_h + 2))
         labels.block((left - 8, top - 2 * FONT - 4, left - 8 + text_width(heading), top - FONT - 2))
         counts = [(i, s) for i, s in members if s.kind == "count"]
-        bw = max(2.0, min(axis.day_w * 0.8 / max(len(counts), 1), 16.0))
-        value_labels = []
+        bw = max(2.0, min(day_w * 0.8 / max(len(counts), 1), 16.0))
+        values: list[_ValueLabel] = []
         for slot, (index, s) in enumerate(counts):
             stack: dict[dt.date, float] = {}
-            for p in sorted(s.points, key=lambda p: p.date):
+            day_keys: dict[dt.date, set] = {}
+            css = series_css(index)
+            for pi, p in sorted(enumerate(s.points), key=lambda ip: ip[1].date):
                 base = stack.get(p.date, 0.0)
                 stack[p.date] = base + p.value
-                x = axis.x0(p.date) + (axis.day_w - bw * len(counts)) / 2 + slot * bw
+                x = axis.x0(p.date) + (day_w - bw * len(counts)) / 2 + slot * bw
                 y0, y1 = sorted((yv(base + p.value), yv(base)))
-                css = "bar" + (" current" if p.current else "")
-                rect = (f'<rect class="{css}" x="{num(x)}" y="{num(y0)}" width="{num(bw)}" '
-                        f'height="{num(max(y1 - y0, 0.8))}"/>')
-                out.append(f'<g class="{series_css(index)}">' + _link(p.href, rect, p.tip) + "</g>")
+                geometry = f'x="{num(x)}" y="{num(y0)}" width="{num(bw)}" height="{num(max(y1 - y0, 0.8))}"/>'
+                out.append(_Point((index, pi), f'<g class="{css}">' + _link(p.href, '<rect class="bar" ' + geometry, p.tip) + "</g>",
+                                  f'<g class="{css}">' + _link(p.href, '<rect class="bar current" ' + geometry, p.tip) + "</g>"))
+                day_keys.setdefault(p.date, set()).add((index, pi))
             for day, total in stack.items():
-                x = axis.x0(day) + (axis.day_w - bw * len(counts)) / 2 + slot * bw + bw / 2
+                x = axis.x0(day) + (day_w - bw * len(counts)) / 2 + slot * bw + bw / 2
                 labels.block((x - bw / 2, min(yv(total), yv(0)), x + bw / 2, max(yv(total), yv(0))))
-                current = any(p.current for p in s.points if p.date == day)
-                value_labels.append((fmt.number(total), x, yv(total), current, "count"))
+                values.append(_ValueLabel(frozenset(day_keys[day]), fmt.number(total), x, yv(total), "count"))
         for index, s in members:
             if s.kind == "count":
                 continue
-            pts = sorted(s.points, key=lambda p: p.date)
+            pts = sorted(enumerate(s.points), key=lambda ip: ip[1].date)
+            css = series_css(index)
+            marker = marker_of(index)
             if len(pts) > 1:
-                d = f"M{num(axis.x(pts[0].date))} {num(yv(pts[0].value))}"
-                for p in pts[1:]:
-                    d += f"H{num(axis.x(p.date))}V{num(yv(p.value))}"
-                out.append(f'<path class="line {series_css(index)}" fill="none" d="{d}"/>')
-            for p in pts:
+                d = [f"M{num(axis.x(pts[0][1].date))} {num(yv(pts[0][1].value))}"]
+                d += [f"H{num(axis.x(p.date))}V{num(yv(p.value))}" for _, p in pts[1:]]
+                out.append(f'<path class="line {css}" fill="none" d="{"".join(d)}"/>')
+            for pi, p in pts:
                 x, yy = axis.x(p.date), yv(p.value)
                 labels.block((x - 4, yy - 4, x + 4, yy + 4))
-                r = 5.0 if p.current else 3.6
-                css = "dot" + (" current" if p.current else "")
-                out.append(f'<g class="{series_css(index)}">'
-                           + _link(p.href, _marker(marker_of(index), x, yy, r, css), p.tip) + "</g>")
-                value_labels.append((fmt.number(p.value), x, yy, p.current, "gauge"))
-        # current values first, then the highest: they get the best places. Past MAX_VALUE_LABELS points
-        # only the current one is labelled: the table beside the chart has every value, and placing
-        # labels is quadratic in their number.
-        value_labels.sort(key=lambda v: (not v[3], v[2]))
-        if small or len(value_labels) > MAX_VALUE_LABELS:
-            value_labels = [v for v in value_labels if v[3]]
-        for text, x, yy, current, kind in value_labels:
-            gap = 8 if kind == "gauge" else 3
-            spot = labels.place(text, [(x, yy - gap, "middle"), (x + 7, yy + 4, "start"), (x - 7, yy + 4, "end"),
-                                       (x, yy + 15, "middle")])
-            if spot:
-                out.append(_text(spot[0], spot[1], text, "value" + (" current" if current else ""), spot[2]))
+                out.append(_Point((index, pi),
+                                  f'<g class="{css}">' + _link(p.href, _marker(marker, x, yy, 3.6, "dot"), p.tip) + "</g>",
+                                  f'<g class="{css}">' + _link(p.href, _marker(marker, x, yy, 5.0, "dot current"), p.tip) + "</g>"))
+                values.append(_ValueLabel(frozenset({(index, pi)}), fmt.number(p.value), x, yy, "gauge"))
+        out.append(_Panel(labels, values))
         out.append("</g>")
     last_bottom = bodies[-1][2] + bodies[-1][3] if bodies else y
-    for d in ticks:
-        x = axis.x(d)
+    for d, x in zip(ticks, tick_x):
         out.append(f'<path class="tick-mark" d="M{num(x)} {num(last_bottom)}v4"/>')
         out.append(_text(x, last_bottom + FONT + 5, fmt.short_date(d), "tick", "middle"))
     out.append("</svg>")
-    return Markup("".join(out))
+    return PreparedChart(width, height, small, bool(series), _merge(out))
+
+
+def _merge(parts: list) -> list:
+    """Adjacent strings joined, so a render is a short walk over the parts that vary."""
+    merged: list = []
+    for part in parts:
+        if isinstance(part, str) and merged and isinstance(merged[-1], str):
+            merged[-1] += part
+        else:
+            merged.append(part)
+    return merged
 
 
 def _snapshot_chart(chart_id, title, desc, series, fmt, small) -> Markup:
@@ -484,7 +573,36 @@ def _week_bins(start: dt.date, end: dt.date, marks) -> list[tuple[dt.date, dt.da
             last = min(end, day + dt.timedelta(days=6 - day.weekday()))
             spans.append((day, last))
             day = last + dt.timedelta(days=1)
-    return [(a, b, sum(1 for m in marks if a <= m.date <= b)) for a, b in spans]
+    days = sorted(m.date for m in marks)
+    return [(a, b, bisect.bisect_right(days, b) - bisect.bisect_left(days, a)) for a, b in spans]
+
+
+@lru_cache(maxsize=256)
+def _month_labels(axis: TimeAxis, month_y: float, fmt) -> str:
+    """Month names over a strip; the same for every profile of a chronicle, so drawn once per language."""
+    out = []
+    for a, b in _month_bands(axis.start, axis.end):
+        name = fmt.month(a)
+        x0, x1 = axis.x0(a), axis.x1(b)
+        if text_width(name) + 6 > x1 - x0:
+            name = fmt.short_date(a) if text_width(fmt.short_date(a)) + 6 <= x1 - x0 else ""
+        if name:
+            out.append(_text(x0 + 4, month_y, name, "month-label"))
+    return "".join(out)
+
+
+@lru_cache(maxsize=256)
+def _strip_frame(axis: TimeAxis, ticks: tuple, band_top: float, bottom: float, fmt) -> str:
+    """Month bands, grid and date ticks of a strip: they depend only on the period and the strip's height."""
+    out = []
+    for i, (a, b) in enumerate(_month_bands(axis.start, axis.end)):
+        x0, x1 = axis.x0(a), axis.x1(b)
+        out.append(f'<rect class="month-band m{i % 2}" x="{num(x0)}" y="{num(band_top - FONT - 8)}" width="{num(x1 - x0)}" height="{num(bottom - band_top + FONT + 8)}"/>')
+    for d in ticks:
+        x = axis.x(d)
+        out.append(f'<path class="grid-x" d="M{num(x)} {num(band_top)}V{num(bottom)}"/>')
+        out.append(_text(x, bottom + FONT + 4, fmt.short_date(d), "tick", "middle"))
+    return "".join(out)
 
 
 def strip(chart_id: str, title: str, desc: str, data: StripData, fmt, compact: bool = False) -> Markup:
@@ -497,16 +615,8 @@ def strip(chart_id: str, title: str, desc: str, data: StripData, fmt, compact: b
     out: list[str] = []
     body: list[str] = []
     y = 4.0
-    months = _month_bands(data.start, data.end)
-    # month names
     month_y = y + FONT
-    for i, (a, b) in enumerate(months):
-        name = fmt.month(a)
-        x0, x1 = axis.x0(a), axis.x1(b)
-        if text_width(name) + 6 > x1 - x0:
-            name = fmt.short_date(a) if text_width(fmt.short_date(a)) + 6 <= x1 - x0 else ""
-        if name:
-            body.append(_text(x0 + 4, month_y, name, "month-label"))
+    body.append(_month_labels(axis, month_y, fmt))
     y = month_y + 6
     band_top = y
     rows: list[tuple[str, float]] = []   # (row key, top)
@@ -649,13 +759,7 @@ def strip(chart_id: str, title: str, desc: str, data: StripData, fmt, compact: b
     height = bottom + FONT + 10
     out.append(_open_svg(chart_id, width, height, title, desc, "strip" + (" strip-compact" if compact else ""),
                          interactive=any("<a " in part for part in body)))
-    for i, (a, b) in enumerate(months):
-        x0, x1 = axis.x0(a), axis.x1(b)
-        out.append(f'<rect class="month-band m{i % 2}" x="{num(x0)}" y="{num(band_top - FONT - 8)}" width="{num(x1 - x0)}" height="{num(bottom - band_top + FONT + 8)}"/>')
-    for d in ticks:
-        x = axis.x(d)
-        out.append(f'<path class="grid-x" d="M{num(x)} {num(band_top)}V{num(bottom)}"/>')
-        out.append(_text(x, bottom + FONT + 4, fmt.short_date(d), "tick", "middle"))
+    out.append(_strip_frame(axis, tuple(ticks), band_top, bottom, fmt))
     for key, top in rows:
         if labels.get(key):
             out.append(_text(4, top + ROW_H / 2 + FONT * 0.35, labels[key], "row-label"))

@@ -30,9 +30,14 @@ def sitemap(graph: SiteGraph) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def chronicle_json(graph: SiteGraph) -> bytes:
-    """The whole chronicle as open data. Built from the graph, which never holds private fields."""
-    langs = graph.languages
+def chronicle_json(graph: SiteGraph, memo: dict | None = None) -> bytes:
+    """The whole chronicle as open data. Built from the graph, which never holds private fields.
+
+    One line per entry, person, statistic and category: written by the JSON encoder's C code, item by
+    item (``memo``: entries kept by fingerprint between builds), it takes a fraction of the time an
+    indented dump would, and stays easy to read, grep and diff."""
+    pid = {p.person.id: p.pid for p in graph.people}
+    memo = memo if memo is not None else {}
 
     def text(value):
         return dict(value.values) if value is not None else None
@@ -48,27 +53,53 @@ def chronicle_json(graph: SiteGraph) -> bytes:
             item["publish"] = p.person.publish
         return item
 
-    pid = {p.person.id: p.pid for p in graph.people}
-    data = {
-        "generator": "chronicle",
-        "title": text(graph.config.title), "subtitle": text(graph.config.subtitle), "place": text(graph.config.place),
-        "languages": list(langs),
-        "entries": [{
-            "stem": e.stem, "date": e.date.isoformat(),
-            "title": {lang: v.title for lang, v in e.versions.items()},
-            "weekday": e.model.weekday, "lunar": e.model.lunar,
-            "people": [pid[x] for x in e.people], "tags": e.tags,
-            "stats": [{"stat": s.stat, "value": s.value, "note": text(s.note), "paragraph": s.anchor} for s in e.stats],
-            "text": {lang: [{"id": b.anchor, "text": b.text} for b in v.blocks]
-                     for lang, v in e.versions.items() if v.translated},
-        } for e in graph.entries],
-        "people": [person(p) for p in graph.people],
-        "stats": [{"id": s.stat.id, "label": text(s.stat.label), "unit": text(s.stat.unit), "kind": s.stat.kind,
-                   "values": [{"date": p.date.isoformat(), "entry": p.entry, "value": p.value} for p in s.points]}
-                  for s in graph.stats],
-        "commendations": [{"id": c.category.id, "name": text(c.category.name), "awards": [
-            {"person": pid[a.person], "citation": text(a.citation),
-             "evidence": [{"entry": ev.entry, "paragraph": ev.anchor or None} for ev in a.evidence]}
-            for a in c.awards]} for c in graph.categories],
-    }
-    return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode("utf-8")
+    def entry(e):
+        people = [pid[x] for x in e.people]
+        k = (e.fp, "json", tuple(people))
+        found = memo.get(k)
+        if found is None:
+            found = memo[k] = _line({
+                "stem": e.stem, "date": e.date.isoformat(),
+                "title": {lang: v.title for lang, v in e.versions.items()},
+                "weekday": e.model.weekday, "lunar": e.model.lunar,
+                "people": people, "tags": e.tags,
+                "stats": [{"stat": s.stat, "value": s.value, "note": text(s.note), "paragraph": s.anchor}
+                          for s in e.stats],
+                "text": {lang: [{"id": b.anchor, "text": b.text} for b in v.blocks]
+                         for lang, v in e.versions.items() if v.translated},
+            })
+        return found
+
+    data = {"generator": "chronicle", "title": text(graph.config.title), "subtitle": text(graph.config.subtitle),
+            "place": text(graph.config.place), "languages": list(graph.languages)}
+    data["entries"] = _Lines(entry(e) for e in graph.entries)
+    data["people"] = [person(p) for p in graph.people]
+    data["stats"] = [{"id": s.stat.id, "label": text(s.stat.label), "unit": text(s.stat.unit), "kind": s.stat.kind,
+                      "values": [{"date": p.date.isoformat(), "entry": p.entry, "value": p.value} for p in s.points]}
+                     for s in graph.stats]
+    data["commendations"] = [{"id": c.category.id, "name": text(c.category.name), "awards": [
+        {"person": pid[a.person], "citation": text(a.citation),
+         "evidence": [{"entry": ev.entry, "paragraph": ev.anchor or None} for ev in a.evidence]}
+        for a in c.awards]} for c in graph.categories]
+    return json_lines(data)
+
+
+class _Lines(list):
+    """Items already written as JSON, one per line."""
+
+
+def json_lines(data: dict) -> bytes:
+    """A JSON object with each item of its list values on a line of its own: written by the encoder's C code
+    (an indented dump runs in Python), yet easy to read, grep and diff."""
+    parts = []
+    for name, value in data.items():
+        if isinstance(value, list) and value:
+            lines = value if isinstance(value, _Lines) else [_line(item) for item in value]
+            parts.append(f"{_line(name)}:[\n" + ",\n".join(lines) + "\n]")
+        else:
+            parts.append(f"{_line(name)}:{_line(value)}")
+    return ("{" + ",\n".join(parts) + "}\n").encode("utf-8")
+
+
+def _line(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))

@@ -15,10 +15,12 @@ import io
 import json
 import re
 from html import escape as _escape
-from typing import Iterator
+from functools import partial
+from typing import Callable, Iterator
 
 from chronicle.graph.site import SiteGraph
 from chronicle.model import Text
+from chronicle.render.data import json_lines
 from chronicle.render.i18n import Messages, html_lang
 from chronicle.render.urls import site_path
 
@@ -34,11 +36,20 @@ _NUMBER = re.compile(r"-?\d+(\.\d+)?")
 
 
 def exports(graph: SiteGraph) -> Iterator[tuple[str, bytes]]:
-    for lang in graph.languages:
-        yield f"data/timeline.{lang}.json", timeline_json(graph, lang)
-    yield "data/people.csv", people_csv(graph)
-    yield "data/stats.csv", stats_csv(graph)
-    yield "data/chronicle.ics", calendar_ics(graph)
+    for path, _, make in export_jobs(graph):
+        yield path, make()
+
+
+def export_jobs(graph: SiteGraph, keys=None, memo: dict | None = None) -> list[tuple]:
+    """Each export's path, the key of what it shows (render/keys.py; None without ``keys``) and how to make
+    it, so the writer can skip the ones that are unchanged. ``memo``: events kept between builds."""
+    def k(name, *args):
+        return partial(getattr(keys, name), *args) if keys is not None else None
+    jobs = [(f"data/timeline.{lang}.json", k("timeline_json", lang), partial(timeline_json, graph, lang))
+            for lang in graph.languages]
+    return jobs + [("data/people.csv", k("people_csv"), partial(people_csv, graph)),
+                   ("data/stats.csv", k("stats_csv"), partial(stats_csv, graph)),
+                   ("data/chronicle.ics", k("calendar"), partial(calendar_ics, graph, memo))]
 
 
 def _txt(value: Text | None, lang: str, langs) -> str:
@@ -85,7 +96,7 @@ def timeline_json(graph: SiteGraph, lang: str) -> bytes:
         data["eras"] = [{"start_date": _tl_date(p.start), "end_date": _tl_date(p.end),
                          "text": {"headline": escape(_txt(p.name, lang, langs))}} for p in phases]
     data["scale"] = "human"
-    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    return json_lines(data)
 
 
 # --------------------------------------------------------------------------- CSV
@@ -174,43 +185,91 @@ def stats_csv(graph: SiteGraph) -> bytes:
 # --------------------------------------------------------------------------- iCalendar
 
 
-def calendar_ics(graph: SiteGraph) -> bytes:
-    """One all-day event per entry. UIDs and DTSTAMPs come from the content, so rebuilds are byte-identical."""
-    from icalendar import Calendar, Event
+def calendar_ics(graph: SiteGraph, memo: dict | None = None) -> bytes:
+    """One all-day event per entry. UIDs and DTSTAMPs come from the content, so rebuilds are byte-identical.
 
+    Written here rather than through the icalendar library, which takes a second per thousand entries:
+    the same lines in the same order (its canonical order, then the rest by name), escaped and folded
+    as RFC 5545 and icalendar do it (tests/test_exports.py compares the two byte for byte)."""
     langs = graph.languages
     source = graph.config.source_lang
     config = graph.config
     seed = hashlib.sha256(json.dumps(config.title.values, sort_keys=True).encode()).hexdigest()[:16]
-    cal = Calendar()
-    cal.add("prodid", f"-//chronicle//{seed}//{html_lang(source)}")
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", _txt(config.title, source, langs))
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:" + _ics_text(f"-//chronicle//{seed}//{html_lang(source)}"),
+             "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
     if config.subtitle is not None:
-        cal.add("x-wr-caldesc", _txt(config.subtitle, source, langs))
+        lines.append("X-WR-CALDESC:" + _ics_text(_txt(config.subtitle, source, langs)))
+    lines.append("X-WR-CALNAME:" + _ics_text(_txt(config.title, source, langs)))
     place = _txt(config.place, source, langs)
+    memo = memo if memo is not None else {}
+    events = []
     for e in graph.entries:
-        v = e.versions[source]
-        event = Event()
-        event.add("uid", f"{e.stem}.{seed}@chronicle")
-        event.add("dtstamp", dt.datetime(e.date.year, e.date.month, e.date.day, tzinfo=dt.timezone.utc))
-        event.add("dtstart", e.date)
-        event.add("dtend", e.date + dt.timedelta(days=1))
-        event.add("summary", v.title, parameters={"LANGUAGE": html_lang(v.title_lang)})
-        parts = []
-        for lang in langs:
-            version = e.versions[lang]
-            if lang == source or version.translated:
-                parts.append("\n".join(x for x in (version.title, version.excerpt) if x))
-        event.add("description", "\n\n".join(parts))
-        if place:
-            event.add("location", place)
-        if e.tags:
-            event.add("categories", [_txt(config.tags.get(tag), source, langs) or tag for tag in e.tags])
-        if config.base_url:
-            event.add("url", config.base_url + site_path(source, "entry", e.stem))
-        event.add("transp", "TRANSPARENT")
-        cal.add_component(event)
-    return cal.to_ical()
+        k = (e.fp, "ics", seed, place, config.base_url, tuple(_txt(config.tags.get(t), source, langs) for t in e.tags))
+        found = memo.get(k)
+        if found is None:
+            found = memo[k] = _event(e, graph, seed, place)
+        events.append(found)
+    head = "".join(_ics_fold(line) + "\r\n" for line in lines)
+    return (head + "".join(events) + "END:VCALENDAR\r\n").encode("utf-8")
+
+
+def _event(e, graph: SiteGraph, seed: str, place: str) -> str:
+    """One entry's VEVENT, folded, with its line ends."""
+    langs = graph.languages
+    source = graph.config.source_lang
+    config = graph.config
+    v = e.versions[source]
+    day = e.date.strftime("%Y%m%d")
+    parts = []
+    for lang in langs:
+        version = e.versions[lang]
+        if lang == source or version.translated:
+            parts.append("\n".join(x for x in (version.title, version.excerpt) if x))
+    lines = ["BEGIN:VEVENT", f"SUMMARY;LANGUAGE={_ics_param(html_lang(v.title_lang))}:{_ics_text(v.title)}",
+             f"DTSTART;VALUE=DATE:{day}", f"DTEND;VALUE=DATE:{(e.date + dt.timedelta(days=1)).strftime('%Y%m%d')}",
+             f"DTSTAMP:{day}T000000Z", f"UID:{_ics_text(f'{e.stem}.{seed}@chronicle')}"]
+    if e.tags:
+        lines.append("CATEGORIES:" + ",".join(_ics_text(_txt(config.tags.get(tag), source, langs) or tag)
+                                              for tag in e.tags))
+    lines.append("DESCRIPTION:" + _ics_text("\n\n".join(parts)))
+    if place:
+        lines.append("LOCATION:" + _ics_text(place))
+    lines.append("TRANSP:TRANSPARENT")
+    if config.base_url:
+        lines.append("URL:" + config.base_url + site_path(source, "entry", e.stem))
+    lines.append("END:VEVENT")
+    return "".join(_ics_fold(line) + "\r\n" for line in lines)
+
+
+def _ics_text(text: str) -> str:
+    """RFC 5545 TEXT escaping, in icalendar's order (a written \\N is a line break there too)."""
+    return (text.replace(r"\N", "\n").replace("\\", "\\\\").replace(";", r"\;").replace(",", r"\,")
+            .replace("\r\n", r"\n").replace("\n", r"\n").replace("\r", r"\n"))
+
+
+def _ics_param(value: str) -> str:
+    return f'"{value}"' if any(c in value for c in ",;:") else value
+
+
+def _ics_fold(line: str, limit: int = 75) -> str:
+    """Content lines folded under 75 octets, never inside a UTF-8 character or right after a backslash."""
+    if len(line) * 4 < limit or len(line.encode("utf-8")) < limit:
+        return line
+    parts: list[str] = []
+    current: list[str] = []
+    size = 0
+    for char in line:
+        n = len(char.encode("utf-8"))
+        if current and size + n >= limit:
+            if len(current) > 1 and current[-1] in "\\^":
+                carried = current.pop()
+                parts.append("".join(current))
+                current, size = [carried], len(carried.encode("utf-8"))
+            else:
+                parts.append("".join(current))
+                current, size = [], 0
+        current.append(char)
+        size += n
+    if current:
+        parts.append("".join(current))
+    return "\r\n ".join(parts)

@@ -45,6 +45,13 @@ class Messages:
         self.messages = catalog(lang)
         self.locale = babel_locale(lang)
 
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Messages) and other.lang == self.lang
+
+    def __hash__(self) -> int:
+        """By language: drawings memoised per formatter (render/charts.py) are shared by every page of a language."""
+        return hash(("Messages", self.lang))
+
     def __call__(self, key: str, **values) -> str:
         text = self.messages.get(key, key)
         if isinstance(text, dict):

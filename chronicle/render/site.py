@@ -14,7 +14,9 @@ import jinja2
 from chronicle import __version__
 from chronicle.graph.site import SiteGraph
 from chronicle.model import Text
-from chronicle.render.i18n import Messages, html_lang
+from chronicle.cache import key
+from chronicle.render.i18n import LOCALES, Messages, html_lang
+from chronicle.render.keys import Keys, render_code
 from chronicle.render.structured import Structured
 from chronicle.render.theme import theme_dir
 from chronicle.render.urls import INTERNAL, file_for, resolve_links, site_path
@@ -26,9 +28,26 @@ SEARCH_BUNDLE = "pagefind/"  # written by Pagefind after rendering (chronicle/ou
 
 
 @dataclass(frozen=True)
+class Job:
+    """One output file: where it goes, the key of what it shows (or a callable that computes it where the
+    job runs; None: always made) and how to make its bytes."""
+
+    path: str
+    key: Callable[[], str] | str | None
+    make: Callable[[], bytes]
+
+
+@dataclass(frozen=True)
 class RenderOptions:
     portable: bool = False
     search: bool = False  # a search box on every page and a search page per language (Pagefind indexes later)
+
+
+def _folder_digest(folder) -> str:
+    """The names and contents of every file in a folder (templates, message catalogs)."""
+    if folder is None or not folder.is_dir():
+        return ""
+    return key(sorted((f.relative_to(folder).as_posix(), f.read_bytes()) for f in folder.rglob("*") if f.is_file()))
 
 
 class _MemoryBytecodeCache(jinja2.BytecodeCache):
@@ -64,7 +83,7 @@ def make_env(graph: SiteGraph) -> jinja2.Environment:
 
 
 class Renderer:
-    def __init__(self, graph: SiteGraph, options: RenderOptions = RenderOptions()):
+    def __init__(self, graph: SiteGraph, options: RenderOptions = RenderOptions(), memo: dict | None = None):
         self.g = graph
         self.options = options
         self.env = make_env(graph)
@@ -75,6 +94,16 @@ class Renderer:
         self.search_js = (theme_dir("static") / "search.js").read_bytes() if options.search else b""
         self.visuals = Visuals(graph)
         self.structured = Structured(graph)
+        self.keys = Keys(graph, self.site_key(), conservative=graph.chronicle.template_dir is not None,
+                         colleagues=self.visuals.roles_by_org(), memo=memo)
+
+    def site_key(self) -> str:
+        """What every page shows besides its own data: settings, navigation, templates, styles, messages, code."""
+        g = self.g
+        return key(__version__, render_code(), self.options, g.config, g.signature,
+                   [(p.stem, p.model.title) for p in g.pages], self.css_hash, self.search_js,
+                   _folder_digest(theme_dir("templates")), _folder_digest(g.chronicle.template_dir),
+                   _folder_digest(LOCALES))
 
     # -- helpers for templates ----------------------------------------------
     def context(self, lang: str, kind: str, arg: str = "") -> dict:
@@ -122,52 +151,93 @@ class Renderer:
     # -- pages -------------------------------------------------------------
     def pages(self) -> Iterator[tuple[str, bytes]]:
         for job in self.jobs():
-            yield job()
+            yield job.path, job.make()
 
-    def jobs(self) -> list[Callable[[], tuple[str, bytes]]]:
-        """Every output file as a job that renders it: independent, so they can run on several cores."""
+    def jobs(self) -> list[Job]:
+        """Every output file as a job that renders it, with the key of what it shows: independent, so they
+        can run on several cores, and skipped when an earlier build wrote the same key."""
         g = self.g
+        k = self.keys
         stat_defs = {s.stat.id: s.stat for s in g.stats}
-        jobs: list[Callable[[], tuple[str, bytes]]] = [lambda: (STYLESHEET, self.css)]
+        jobs = [Job(STYLESHEET, k.plain("css", self.css_hash), lambda: self.css)]
         if self.options.search:
-            jobs.append(lambda: (SEARCH_SCRIPT, self.search_js))
-        jobs.append(lambda: ("index.html", self.root_page()))
+            jobs.append(Job(SEARCH_SCRIPT, k.plain("search.js", self.search_js), lambda: self.search_js))
+        jobs.append(Job("index.html", k.plain("root"), self.root_page))
+        preface = next((p for p in g.pages if p.stem == "preface"), None)
+        latest = list(reversed(g.entries[-5:]))
+        figures = [s for s in g.stats if s.points][:8]
+        feed_entries = list(reversed(g.entries))[:50]
+        downloads = self.env.globals.get("report_downloads")
         for lang in self.langs:
-            jobs.append(partial(self._home, lang))
-            jobs.append(partial(self._timeline, lang))
-            jobs += [partial(self._entry, lang, node, stat_defs) for node in g.entries]
-            jobs.append(partial(self.page, "people.html", lang, "people", groups=self.people_groups(lang)))
-            jobs += [partial(self._person, lang, person) for person in g.people]
-            jobs.append(partial(self.page, "commendations.html", lang, "commendations"))
-            jobs.append(partial(self._stats, lang))
-            jobs += [partial(self.page, "page.html", lang, "page", page.stem, pg=page, v=page.versions[lang])
-                     for page in g.pages]
-            jobs.append(partial(self.feed, lang))
+            jobs.append(self._job(lang, "home", "", lambda lang=lang: k.home(lang, latest, preface, figures),
+                                  partial(self._home, lang, latest, preface, figures)))
+            jobs.append(self._job(lang, "timeline", "", partial(k.timeline, lang), partial(self._timeline, lang)))
+            jobs += [self._job(lang, "entry", node.stem, partial(self._entry_key, lang, node),
+                               partial(self._entry, lang, node, stat_defs)) for node in g.entries]
+            jobs.append(self._job(lang, "people", "", partial(k.people, lang), partial(self._people, lang)))
+            jobs += [self._job(lang, "person", person.pid, partial(self._person_key, lang, person),
+                               partial(self._person, lang, person)) for person in g.people]
+            jobs.append(self._job(lang, "commendations", "", partial(k.commendations, lang, downloads),
+                                  partial(self.render_page, "commendations.html", lang, "commendations")))
+            jobs.append(self._job(lang, "stats", "", partial(k.stats, lang), partial(self._stats, lang)))
+            jobs += [self._job(lang, "page", page.stem, partial(k.page, lang, page),
+                               partial(self.render_page, "page.html", lang, "page", page.stem, pg=page,
+                                       v=page.versions[lang])) for page in g.pages]
+            jobs.append(Job(f"{lang}/feed.xml", partial(k.feed, lang, feed_entries), partial(self.feed_xml, lang)))
             if self.options.search:
-                jobs.append(partial(self.search_page, lang))
+                jobs.append(self._job(lang, "search", "", partial(k.plain, "search", lang),
+                                      partial(self._search_page, lang)))
         return jobs
 
-    def _home(self, lang: str):
-        g = self.g
-        return self.page("home.html", lang, "home", latest=list(reversed(g.entries[-5:])),
-                         preface=next((p for p in g.pages if p.stem == "preface"), None),
-                         figures=[s for s in g.stats if s.points][:8])
+    @staticmethod
+    def _job(lang: str, kind: str, arg: str, keyfn, make) -> Job:
+        return Job(file_for(site_path(lang, kind, arg)), keyfn, make)
 
-    def _timeline(self, lang: str):
-        return self.page("timeline.html", lang, "timeline", months=self.months(lang),
-                         strip=self.visuals.timeline_strip(lang), phases=self.visuals.phase_list(lang))
+    def page(self, template: str, lang: str, kind: str, arg: str = "", **data) -> tuple[str, bytes]:
+        url = site_path(lang, kind, arg)
+        return file_for(url), self.render_page(template, lang, kind, arg, **data)
 
-    def _entry(self, lang: str, node, stat_defs):
-        return self.page("entry.html", lang, "entry", node.stem, e=node, v=node.versions[lang],
-                         stat_defs=stat_defs, stat_charts=self.visuals.entry_charts(node, lang))
+    def render_page(self, template: str, lang: str, kind: str, arg: str = "", **data) -> bytes:
+        path = file_for(site_path(lang, kind, arg))
+        ctx = self.context(lang, kind, arg)
+        ctx["social"] = self.structured.for_page(lang, kind, arg)
+        ctx.update(data)
+        html = self.env.get_template(template).render(ctx)
+        return resolve_links(html, path, self.options.portable).encode("utf-8")
 
-    def _person(self, lang: str, person):
+    def _home(self, lang: str, latest, preface, figures) -> bytes:
+        return self.render_page("home.html", lang, "home", latest=latest, preface=preface, figures=figures)
+
+    def _timeline(self, lang: str) -> bytes:
+        return self.render_page("timeline.html", lang, "timeline", months=self.months(lang),
+                                strip=self.visuals.timeline_strip(lang), phases=self.visuals.phase_list(lang))
+
+    def _entry(self, lang: str, node, stat_defs) -> bytes:
+        return self.render_page("entry.html", lang, "entry", node.stem, e=node, v=node.versions[lang],
+                                stat_defs=stat_defs, stat_charts=self.visuals.entry_charts(node, lang))
+
+    def _entry_key(self, lang: str, node) -> str:
+        return self.keys.entry(lang, node, self.visuals.entry_windows(node, self.keys))
+
+    def _people(self, lang: str) -> bytes:
+        return self.render_page("people.html", lang, "people", groups=self.people_groups(lang))
+
+    def _person(self, lang: str, person) -> bytes:
         strip, undrawn, relays = self.visuals.person_strip(person, lang)
-        return self.page("person.html", lang, "person", person.pid, p=person, strip=strip,
-                         roles_undrawn=undrawn, handovers=relays)
+        return self.render_page("person.html", lang, "person", person.pid, p=person, strip=strip,
+                                roles_undrawn=undrawn, handovers=relays)
 
-    def _stats(self, lang: str):
-        return self.page("stats.html", lang, "stats", stat_groups=self.visuals.stat_groups(lang))
+    def _person_key(self, lang: str, person) -> str:
+        return self.keys.person(lang, person)
+
+    def _stats(self, lang: str) -> bytes:
+        return self.render_page("stats.html", lang, "stats", stat_groups=self.visuals.stat_groups(lang))
+
+    def _search_page(self, lang: str) -> bytes:
+        return self.search_page(lang)[1]
+
+    def feed_xml(self, lang: str) -> bytes:
+        return self.feed(lang)[1]
 
     def search_page(self, lang: str) -> tuple[str, bytes]:
         """Pagefind's default UI; it loads the index of the page's own ``<html lang>``, so one page per language."""

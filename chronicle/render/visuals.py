@@ -19,6 +19,7 @@ from chronicle.render.i18n import Messages
 from chronicle.render.urls import INTERNAL, site_path
 
 ENTRY_CHART_POINTS = 30
+WINDOW_STEP = 10
 
 
 class Visuals:
@@ -29,6 +30,8 @@ class Visuals:
         entries = graph.entries
         self.period = (entries[0].date, entries[-1].date) if entries else None
         self._positions: dict[str, dict[str, int]] = {}
+        self._roles_by_org: dict | None = None
+        self._charts: dict[tuple, tuple[StatNode, charts.PreparedChart]] = {}
 
     # -- small helpers -----------------------------------------------------
     def txt(self, value: Text | None, lang: str) -> str:
@@ -126,26 +129,56 @@ class Visuals:
                 continue
             label = self.txt(stat.stat.label, lang)
             chart_id = f"chart-e-{stat_id}"
-            stat, period = self.window(stat, node.stem)
-            svg = charts.stat_chart(chart_id, t("chart_entry_title", label=label),
-                                    self.describe([stat], lang, t) + " " + t("chart_entry_desc", date=t.date(node.date)),
-                                    [self.series(stat, lang, t, current=node.stem)], *period, t, small=True)
+            window, chart = self.entry_chart(stat, node.stem, lang)
+            current = frozenset((0, i) for i, p in enumerate(window.points) if p.entry == node.stem)
+            svg = chart.render(chart_id, t("chart_entry_title", label=label),
+                               self.describe([window], lang, t) + " " + t("chart_entry_desc", date=t.date(node.date)),
+                               current)
             out.append({"id": stat_id, "label": label, "chart": svg, "chart_id": chart_id})
         return out
 
-    def window(self, stat: StatNode, stem: str, size: int = ENTRY_CHART_POINTS):
-        """An entry's small chart shows the values around its own, so a long chronicle's entry pages stay small."""
+    def entry_windows(self, node: EntryNode, keys) -> list:
+        """What the entry's small charts show, as keys (render/keys.py): one per window of values."""
+        out = []
+        for stat_id in dict.fromkeys(p.stat for p in node.stats):
+            stat = self.stat_by_id[stat_id]
+            if len(stat.points) < 2 or not self.period:
+                continue
+            start = self.window_start(stat, node.stem)
+            out.append((stat_id, start, keys.window_fp(stat, start, ENTRY_CHART_POINTS)))
+        return out
+
+    def entry_chart(self, stat: StatNode, stem: str, lang: str) -> tuple[StatNode, charts.PreparedChart]:
+        """The window of values an entry's small chart shows, laid out once for every entry that shares it."""
+        start = self.window_start(stat, stem)
+        key = (stat.stat.id, start, lang)
+        found = self._charts.get(key)
+        if found is None:
+            if start is None:
+                window, period = stat, self.period
+            else:
+                points = stat.points[start:start + ENTRY_CHART_POINTS]
+                window, period = StatNode(stat.stat, points), (points[0].date, points[-1].date)
+            t = Messages(lang)
+            chart = charts.prepare_time_chart([self.series(window, lang, t)], *period, t, small=True)
+            found = self._charts[key] = (window, chart)
+        return found
+
+    def window_start(self, stat: StatNode, stem: str, size: int = ENTRY_CHART_POINTS) -> int | None:
+        """Where an entry's window of values starts (None: the statistic fits whole).
+
+        A long chronicle's entry pages show the values around their own, so they stay small; windows start
+        at multiples of WINDOW_STEP, so the entry's value lies well inside its window and the entries of
+        one step share one chart."""
         if len(stat.points) <= size:
-            return stat, self.period
+            return None
         positions = self._positions.get(stat.stat.id)
         if positions is None:
             positions = self._positions[stat.stat.id] = {}
             for i, p in enumerate(stat.points):
                 positions.setdefault(p.entry, i)
         index = positions.get(stem, 0)
-        start = max(0, min(index - size // 2, len(stat.points) - size))
-        points = stat.points[start:start + size]
-        return StatNode(stat.stat, points), (points[0].date, points[-1].date)
+        return max(0, min((index - size // 3) // WINDOW_STEP * WINDOW_STEP, len(stat.points) - size))
 
     # -- strips ------------------------------------------------------------
     def phases(self, lang: str) -> tuple[charts.Band, ...]:
@@ -223,25 +256,34 @@ class Visuals:
                 continue
             own_end = r.end.last_day() if r.end else None
             own_start = r.start.first_day() if r.start else None
-            for other in self.g.people:
-                if other is p or other.restricted:
+            for other, o in self.roles_by_org().get(r.org, ()):
+                if other is p:
                     continue
-                for o in other.person.roles:
-                    if o.org != r.org:
-                        continue
-                    o_start = o.start.first_day() if o.start else None
-                    o_end = o.end.last_day() if o.end else None
-                    hits = []
-                    if own_end and start <= own_end < end and o_start in (own_end, own_end + one):
-                        hits.append((own_end, "after"))
-                    if own_start and start < own_start <= end and o_end in (own_start, own_start - one):
-                        hits.append((own_start, "before"))
-                    for day, side in hits:
-                        item = found.setdefault(day, {"date": day, "after": [], "before": []})
-                        entry = {"name": other.names[lang], "pid": other.pid, "title": self.txt(o.title, lang)}
-                        if entry not in item[side]:
-                            item[side].append(entry)
+                o_start = o.start.first_day() if o.start else None
+                o_end = o.end.last_day() if o.end else None
+                hits = []
+                if own_end and start <= own_end < end and o_start in (own_end, own_end + one):
+                    hits.append((own_end, "after"))
+                if own_start and start < own_start <= end and o_end in (own_start, own_start - one):
+                    hits.append((own_start, "before"))
+                for day, side in hits:
+                    item = found.setdefault(day, {"date": day, "after": [], "before": []})
+                    entry = {"name": other.names[lang], "pid": other.pid, "title": self.txt(o.title, lang)}
+                    if entry not in item[side]:
+                        item[side].append(entry)
         return [found[d] for d in sorted(found)]
+
+    def roles_by_org(self) -> dict:
+        """Every published person's roles by organisation, in people order: hand-overs are looked up here
+        instead of in everyone's roles, which would make profiles quadratic in the number of people."""
+        if self._roles_by_org is None:
+            index: dict = {}
+            for other in self.g.people:
+                if not other.restricted:
+                    for o in other.person.roles:
+                        index.setdefault(o.org, []).append((other, o))
+            self._roles_by_org = index
+        return self._roles_by_org
 
     def person_strip(self, p: PersonNode, lang: str) -> tuple[Markup | None, list, list]:
         if not self.period:

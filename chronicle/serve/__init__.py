@@ -64,10 +64,10 @@ def run(options: ServeOptions, report: Callable[[str, object], None], ready: Cal
     own_tmp = None
     if options.out is None:
         own_tmp = Path(tempfile.mkdtemp(prefix="chronicle-serve-"))
-        out = own_tmp / "site-0"
+        out = own_tmp / "site"
     else:
         out = options.out
-    site = LiveSite(content, out, full=options.full, rotate=own_tmp is not None)
+    site = LiveSite(content, out, full=options.full, in_place=own_tmp is not None)
     stop = threading.Event()
 
     def on_signal(signum, frame):

@@ -2,10 +2,11 @@
 
 Three threads share one ``LiveSite``: the HTTP server (one thread per request),
 the watcher, which rebuilds after each batch of changes, and the main thread,
-which waits for Ctrl+C. Pages are served from the build folder, which every
-successful build replaces atomically; a failed build leaves it alone, so the
-last good site stays served while the errors are shown in the terminal and,
-through a Server-Sent Events stream, over every open page.
+which waits for Ctrl+C. Pages are served from the build folder. Each build is
+incremental: only the files whose key changed are made, and they replace the
+old ones only once the whole build has succeeded; a failed build leaves the
+folder alone, so the last good site stays served while the errors are shown in
+the terminal and, through a Server-Sent Events stream, over every open page.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ import json
 import os
 import queue
 import re
-import shutil
 import threading
 import time
 from dataclasses import dataclass, field
@@ -62,12 +62,12 @@ class LiveSite:
     """The state shared by the server, the watcher and the builder."""
 
     def __init__(self, content: Path, out: Path, full: bool = False, builder: Callable | None = None,
-                 rotate: bool = False):
+                 in_place: bool = False):
         self.content = content
         self.out = out                  # the folder being served
-        # rotate: each build goes to a new folder beside the last (serve's own temporary folder), the server
-        # switches to it and the old one is deleted after the reload is sent, off the critical path.
-        self.rotate = rotate
+        # in_place: serve's own temporary folder is updated file by file (only what changed is written,
+        # and only once the whole build succeeded); a folder given with --out is replaced atomically.
+        self.in_place = in_place
         self.full = full                # search index and commendation reports too (they take seconds)
         self.builder = builder
         self.lock = threading.Lock()
@@ -78,6 +78,8 @@ class LiveSite:
         self.problem: dict | None = None
         self.ready = False              # a good build is being served
         self.stopping = threading.Event()
+        from chronicle.build import Session
+        self.session_state = Session()  # what the next build reuses (parsed entries, nodes, stamps)
 
     @property
     def build_id(self) -> str:
@@ -117,12 +119,13 @@ class LiveSite:
         changed = changed or []
         with self.build_lock:
             started = time.perf_counter()
-            target = self.out.with_name(f"site-{self.generation + 1}") if self.rotate else self.out
+            target = self.out
             try:
                 if self.builder is not None:
                     result = self.builder(self.content, target)
                 else:
-                    result = build(self.content, target, search=self.full, with_reports=self.full)
+                    result = build(self.content, target, search=self.full, with_reports=self.full,
+                                   in_place=self.in_place, session=self.session_state)
             except BuildError as exc:
                 seconds = time.perf_counter() - started
                 payload = problem_payload(exc.report, self.content, self.build_id)
@@ -131,15 +134,12 @@ class LiveSite:
                 return Outcome(False, changed, seconds, _since(edit_time), out=self.out, report=exc.report,
                                payload=payload)
             seconds = time.perf_counter() - started
-            previous, self.out = self.out, target
             self.generation += 1
             self.problem = None
             self.ready = True
-            payload = {"build": self.build_id, "changed": changed, "seconds": round(seconds, 3)}
+            payload = {"build": self.build_id, "changed": changed, "seconds": round(seconds, 3),
+                       "made": getattr(result, "made", None)}
             self.broadcast("reload", payload)
-            if previous != target and previous.is_dir():
-                threading.Thread(target=shutil.rmtree, args=(previous,), kwargs={"ignore_errors": True},
-                                 daemon=True).start()
             return Outcome(True, changed, seconds, _since(edit_time), files=len(result.files), out=self.out,
                            report=result.report, payload=payload)
 
