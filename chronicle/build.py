@@ -215,16 +215,20 @@ def _files_of(last: dict | None) -> list[str] | None:
     return [path for path, (size, _, _) in last["output"].items() if size >= 0]
 
 
-def _inputs_key(content: Path, out: Path, **options) -> str:
+def _inputs_key(content: Path, out: Path, **options) -> str | None:
     """Everything a build reads, by stat: the content folder, chronicle and its libraries, the options.
 
-    Equal keys, and an output still as the last build left it, mean a build would write the same bytes."""
+    Equal keys, and an output still as the last build left it, mean a build would write the same bytes.
+    None when a file was saved too recently for its stat to be trusted (content/files.py, RACY_NS)."""
     from chronicle.cache import installation_key
-    from chronicle.content.files import snapshot
+    from chronicle.content.files import racy, snapshot
+    files = snapshot(content.resolve())
+    now = time.time_ns()
+    if any(racy(mtime, now) for _, mtime, _ in files.values()):
+        return None  # a file saved a moment ago could change again unseen: build, and look again next time
     binary = find_pagefind() if options.get("search") and not options.get("portable") else None
     tool = (str(binary), os.stat(binary).st_mtime_ns) if binary else None
-    return key(installation_key(), sorted(snapshot(content.resolve()).items()), str(out.resolve()),
-               sorted(options.items()), tool)
+    return key(installation_key(), sorted(files.items()), str(out.resolve()), sorted(options.items()), tool)
 
 
 def _find_pagefind(report: Report) -> Path | None:

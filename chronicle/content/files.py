@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 from chronicle.cache import FOLDER as CACHE_FOLDER
+
+# A file modified this recently may be modified again within the same clock tick of the file system
+# (a few milliseconds on ext4, two seconds on FAT) without its size or time changing: its stat cannot
+# vouch for its content yet (git calls such files "racily clean").
+RACY_NS = 2_000_000_000
+
+
+def racy(mtime_ns: int, now_ns: int | None = None) -> bool:
+    return mtime_ns >= (now_ns if now_ns is not None else time.time_ns()) - RACY_NS
 
 
 def snapshot(root: Path) -> dict[str, tuple[int, int, int]]:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from pathlib import Path
 
 from chronicle.content.fields import (
     LANG, SLUG, Fields, Invalid, list_of, refs, text_reader, to_bool, to_date, to_number,
     to_partial_date, to_slug, to_str, type_name,
 )
+from chronicle.content.files import racy
 from chronicle.content.source import Source, SourceError, read_source
 from chronicle.content.yamlio import YAMLProblem, YMap, load_yaml, split_front_matter
 from chronicle.cache import key as digest
@@ -463,7 +465,11 @@ class _Loader:
             own, self.report = self.report.items, outer
         for diagnostic in own:
             self.report.add(diagnostic)
-        self.memo[name] = (stamp, value, own)
+        now = time.time_ns()
+        if not any(s is not None and racy(s[1], now) for _, s in stamp[1]):  # else read it again next time
+            self.memo[name] = (stamp, value, own)
+        else:
+            self.memo.pop(name, None)
         return value
 
     def entry(self, stem: str, path: Path, translation_paths: dict) -> Entry | None:
