@@ -193,6 +193,22 @@ def test_html_is_a_standalone_print_page_with_a_strict_csp(content):
     assert not re.search(r"\sstyle=|<script", html)
 
 
+def test_html_marks_only_a_quote_in_another_language(content):
+    html = reports.render(reports.commendations(graph_of(content), "en"), "html").decode("utf-8")
+    assert '— 大年初一: <span class="quote" lang="zh-CN">“张师傅送了2次病人。王某在家隔离。”</span></p>' in html
+    assert "— An emergency meeting: “Yang Quling" in html, "a quote in the page's language needs no span"
+
+
+def test_docx_paragraphs_have_the_styles_resolved_once(content):
+    document = docx_of(reports.render(reports.commendations(graph_of(content), "zh"), "docx"))
+    styles = [p.style.name for p in document.paragraphs]
+    assert {"Title", "Subtitle", "Normal", "Heading 1", "Heading 3", "Report Evidence"} <= set(styles)
+    normal = [p for p in document.paragraphs if p.style.name == "Normal"]
+    assert normal and all(p._p.pPr.pStyle is None for p in normal), "the default style is implied, as python-docx does"
+    cells = [p.style.name for row in document.tables[-1].rows for c in row.cells for p in c.paragraphs]
+    assert set(cells) == {"Report Note"}
+
+
 def test_markdown_keeps_emphasis_readable_for_commonmark(content):
     md = reports.render(reports.commendations(graph_of(content), "zh"), "md").decode("utf-8")
     assert md.startswith("# 关于表彰优秀社区工作者的决定\n")

@@ -47,6 +47,7 @@ def write_docx(doc: Document) -> bytes:
     section.footer_distance = Mm(18)
     _setup_styles(d, kind, fonts)
     _page_number(d, section, doc)
+    ids, end = _style_ids(d), d.element.body.sectPr
     body_indent = Pt(fonts["body"][2] * 2) if doc.zh else None
     new_page = False
     previous = current = ""
@@ -57,8 +58,8 @@ def write_docx(doc: Document) -> bytes:
             continue
         if isinstance(block, Heading):
             style = "Title" if block.level == 0 else f"Heading {min(block.level, 3)}"
-            p = d.add_paragraph(style=style)
-            p.add_run(block.text)
+            p = _add_paragraph(d, end, ids[style])
+            _add_run(p, block.text)
             if block.level <= 1:
                 p.alignment = WD_ALIGN_PARAGRAPH.CENTER
             if new_page:
@@ -68,9 +69,9 @@ def write_docx(doc: Document) -> bytes:
             previous, current = current, block.style
             style = {"subtitle": "Subtitle", "dateline": "Subtitle", "note": "Report Note",
                      "evidence": "Report Evidence"}.get(block.style, "Normal")
-            p = d.add_paragraph(style=style)
+            p = _add_paragraph(d, end, ids[style])
             for run in block.runs:
-                r = p.add_run(run.text)
+                r = _add_run(p, run.text)
                 r.bold = run.bold or None
             if block.style in ("subtitle", "dateline"):
                 p.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -85,16 +86,16 @@ def write_docx(doc: Document) -> bytes:
             elif block.style == "body" and body_indent is not None:
                 p.paragraph_format.first_line_indent = body_indent
         elif isinstance(block, Evidence):
-            p = d.add_paragraph(style="Report Evidence")
+            p = _add_paragraph(d, end, ids["Report Evidence"])
             sep = "　" if doc.zh else " — "
-            p.add_run(block.date_text).bold = True
+            _add_run(p, block.date_text).bold = True
             title = (f"《{block.title}》" if doc.zh else block.title) if block.title else ""
             if title:
-                p.add_run(sep + title)
+                _add_run(p, sep + title)
             if block.text:
-                p.add_run(("：" if doc.zh else ": ") + "“" + block.text + "”")
+                _add_run(p, ("：" if doc.zh else ": ") + "“" + block.text + "”")
         elif isinstance(block, Table):
-            _table(d, block, fonts)
+            _table(d, block, fonts, ids["Report Note"])
 
     props = d.core_properties
     when = dt.datetime.combine(doc.date or dt.date(1980, 1, 1), dt.time())
@@ -109,6 +110,41 @@ def write_docx(doc: Document) -> bytes:
     out = io.BytesIO()
     d.save(out)
     return normalise_zip(out.getvalue(), doc.date)
+
+
+def _style_ids(d) -> dict[str, str | None]:
+    """Paragraph style names to ids, None for the default style, as ``paragraph.style = name`` resolves them.
+
+    python-docx finds a style by name, and the default style by scanning every style, on
+    each assignment: most of the time of a long report. Resolved once here instead.
+    """
+    from docx.enum.style import WD_STYLE_TYPE
+    default = d.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+    return {s.name: None if s == default else s.style_id for s in d.styles if s.type == WD_STYLE_TYPE.PARAGRAPH}
+
+
+def _add_paragraph(d, end, style_id: str | None):
+    """``d.add_paragraph(style=...)`` with the style id already resolved (None: no w:pStyle).
+
+    The paragraph goes straight before ``end``, the body's final w:sectPr: python-docx
+    would find that by scanning the whole body each time, quadratic in a long report.
+    """
+    from docx.oxml import OxmlElement
+    from docx.text.paragraph import Paragraph
+    p = OxmlElement("w:p")
+    end.addprevious(p)
+    p.style = style_id
+    return Paragraph(p, d._body)
+
+
+def _add_run(p, text: str):
+    """``p.add_run(text)``; python-docx walks the text a character at a time, which only tabs and breaks need."""
+    from docx.text.run import Run
+    if not text or any(c in text for c in "\t\r\n"):
+        return p.add_run(text)
+    r = p._p.add_r()
+    r.add_t(text)
+    return Run(r, p)
 
 
 def _setup_styles(d, kind: str, fonts: dict) -> None:
@@ -283,7 +319,7 @@ def _page_number(d, section, doc: Document) -> None:
         p.add_run(after)
 
 
-def _table(d, block: Table, fonts: dict) -> None:
+def _table(d, block: Table, fonts: dict, note_id: str | None) -> None:
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
@@ -315,7 +351,7 @@ def _table(d, block: Table, fonts: dict) -> None:
         for cell, width in zip(row.cells, widths):
             cell.width = width
             for paragraph in cell.paragraphs:
-                paragraph.style = d.styles["Report Note"]
+                paragraph._p.style = note_id
                 paragraph.paragraph_format.first_line_indent = None
                 paragraph.paragraph_format.space_after = Pt(0)
 

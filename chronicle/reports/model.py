@@ -345,8 +345,8 @@ def _offset(block, person: PersonNode, text_lang: str) -> int:
 
 
 def _nested_quotes(text: str) -> str:
-    """The passage is shown inside “…”, so its own double quotes become single ones."""
-    return text.translate(str.maketrans({"“": "‘", "”": "’"}))
+    """The passage is shown inside “…”, so its own double quotes become single ones (replace: translate is slow)."""
+    return text.replace("“", "‘").replace("”", "’")
 
 
 _ZH_END = "。！？；!?;\n"
