@@ -13,6 +13,7 @@ from typing import Callable
 import jinja2
 
 from chronicle.cache import Cache, key
+from chronicle.content.files import snapshot
 from chronicle.content.loader import load
 from chronicle.errors import BuildError, Report
 from chronicle.graph.people import secret_names
@@ -56,11 +57,12 @@ class Session:
             del self.keys[k]
 
 
-def check(content: Path, strict: bool = False, cache: Cache | None = None,
-          session: Session | None = None) -> tuple[SiteGraph | None, Report]:
-    """Load and check everything; write nothing (``cache``: reuse rendered Markdown from earlier runs)."""
+def check(content: Path, strict: bool = False, cache: Cache | None = None, session: Session | None = None,
+          files: dict | None = None) -> tuple[SiteGraph | None, Report]:
+    """Load and check everything; write nothing (``cache``: reuse rendered Markdown from earlier runs;
+    ``files``: the content folder's snapshot, so the loader need not stat each file again)."""
     report = Report()
-    chron = load(content, report, session.entries if session else None)
+    chron = load(content, report, session.entries if session else None, files)
     if chron is None or report.errors:
         return None, report
     graph = build_graph(chron, report, cache, session.nodes if session else None)
@@ -98,8 +100,10 @@ def build(content: Path, out: Path, *, strict: bool = False, portable: bool = Fa
     last = session.builds.get(out.resolve()) if session is not None else None
     if last is None:
         last = cache.last_build(out)
-    inputs = _inputs_key(content, out, strict=strict, portable=portable, search=search, with_reports=with_reports,
-                         in_place=in_place) if (use_cache or session is not None) else None
+    live = in_place and session is not None  # chronicle serve: it builds only when something changed
+    files = snapshot(content.resolve()) if (use_cache or session is not None) else None
+    inputs = _inputs_key(files, content, out, strict=strict, portable=portable, search=search,
+                         with_reports=with_reports, in_place=in_place) if files is not None and not live else None
     if inputs and last is not None and last.get("inputs") == inputs and same_state(out, last.get("output", {})):
         files, per_lang, entries, people = last["result"]
         if session is not None:
@@ -109,15 +113,15 @@ def build(content: Path, out: Path, *, strict: bool = False, portable: bool = Fa
     try:
         return _build(content, out, cache, last, inputs, started, strict=strict, portable=portable,
                       progress=progress, search=search, with_reports=with_reports, use_cache=use_cache,
-                      in_place=in_place, session=session)
+                      in_place=in_place, session=session, files=files)
     finally:
         gc.unfreeze()
 
 
 def _build(content: Path, out: Path, cache: Cache, last: dict | None, inputs: str | None, started: float, *,
            strict: bool, portable: bool, progress, search: bool, with_reports: bool, use_cache: bool,
-           in_place: bool, session: Session | None) -> BuildResult:
-    graph, report = check(content, strict, cache, session)
+           in_place: bool, session: Session | None, files: dict | None) -> BuildResult:
+    graph, report = check(content, strict, cache, session, files)
     if graph is None:
         raise BuildError(report)
     gc.freeze()  # the collector would walk the whole graph again and again while the pages render
@@ -199,7 +203,8 @@ def _build(content: Path, out: Path, cache: Cache, last: dict | None, inputs: st
     per_lang = {lang: sum(1 for p in written if p.startswith(lang + "/") and p.endswith("index.html"))
                 for lang in graph.languages}
     if (use_cache or session is not None) and not search_failed:  # without search, pages were written again
-        record = {"inputs": inputs, "stamps": stamps, "output": folder_state(out, stamps), "report": report.items,
+        state = {} if in_place and session is not None else folder_state(out, stamps)  # serve never skips a build
+        record = {"inputs": inputs, "stamps": stamps, "output": state, "report": report.items,
                   "result": (written, per_lang, len(graph.entries), len(graph.people))}
         cache.save_last_build(out, record)
         if session is not None:
@@ -215,14 +220,13 @@ def _files_of(last: dict | None) -> list[str] | None:
     return [path for path, (size, _, _) in last["output"].items() if size >= 0]
 
 
-def _inputs_key(content: Path, out: Path, **options) -> str | None:
+def _inputs_key(files: dict, content: Path, out: Path, **options) -> str | None:
     """Everything a build reads, by stat: the content folder, chronicle and its libraries, the options.
 
     Equal keys, and an output still as the last build left it, mean a build would write the same bytes.
     None when a file was saved too recently for its stat to be trusted (content/files.py, RACY_NS)."""
     from chronicle.cache import installation_key
-    from chronicle.content.files import racy, snapshot
-    files = snapshot(content.resolve())
+    from chronicle.content.files import racy
     now = time.time_ns()
     if any(racy(mtime, now) for _, mtime, _ in files.values()):
         return None  # a file saved a moment ago could change again unseen: build, and look again next time

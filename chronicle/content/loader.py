@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import time
+from functools import partial
 from pathlib import Path
 
 from chronicle.content.fields import (
@@ -47,21 +48,24 @@ ENTRY_NAME = re.compile(r"^(?P<stem>(?P<date>\d{4}-\d{2}-\d{2})(?:-[a-z0-9]+(?:-
 PAGE_NAME = re.compile(r"^(?P<stem>[a-z0-9]+(?:-[a-z0-9]+)*)(?:\.(?P<lang>[A-Za-z-]+))?\.md$")
 
 
-def load(root: Path, report: Report, memo: dict | None = None) -> Chronicle | None:
+def load(root: Path, report: Report, memo: dict | None = None, stamps: dict | None = None) -> Chronicle | None:
     """Read and check every file; None when chronicle.yaml itself is unusable.
 
     ``memo``: kept by the caller between loads (chronicle serve); an entry whose files have the same size,
-    time and inode as last time is taken from it, with its diagnostics, instead of being read again."""
+    time and inode as last time is taken from it, with its diagnostics, instead of being read again.
+    ``stamps``: those of every file, if the caller has them (content/files.py snapshot)."""
     root = root.resolve()
-    loader = _Loader(root, report, memo)
+    loader = _Loader(root, report, memo, stamps)
     return loader.run()
 
 
 class _Loader:
-    def __init__(self, root: Path, report: Report, memo: dict | None = None):
+    def __init__(self, root: Path, report: Report, memo: dict | None = None, stamps: dict | None = None):
         self.root = root
         self.report = report
         self.memo = memo
+        self.stamps = stamps
+        self.prefix = len(str(root)) + 1
 
     # -- files -------------------------------------------------------------
     def source(self, path: Path) -> Source | None:
@@ -392,8 +396,8 @@ class _Loader:
                 continue
             bucket[key] = path
         entries, stems = [], {}
-        for (stem, _), path in sorted(sources.items()):
-            entry = self.remembered_entry(stem, path, translations.get(stem, {}))
+        jobs = [(stem, path, translations.get(stem, {})) for (stem, _), path in sorted(sources.items())]
+        for (stem, _, _), entry in zip(jobs, self.remembered_entries(jobs)):
             if entry:
                 if stem in stems:
                     self.report.error(entry.path, None, f"two entries with the stem '{stem}' ({stems[stem]} and {entry.path})")
@@ -440,37 +444,73 @@ class _Loader:
             return None
         return src, front, data, body, body_line
 
-    def remembered_entry(self, stem: str, path: Path, translation_paths: dict) -> Entry | None:
-        paths = [path] + [p for _, p in sorted(translation_paths.items())]
-        return self.remembered(("entry", stem), paths, lambda: self.entry(stem, path, translation_paths))
-
     def remembered(self, name, paths: list[Path], read):
         """``read()``, or what it returned (and reported) last time, if the files it reads are unchanged:
         the same size, modification time and inode, under the same languages."""
+        stamp, found = self._recall(name, paths)
+        if found is not None:
+            return found
+        value, own = self._captured(read)
+        self._keep(name, stamp, value, own)
+        return value
+
+    def remembered_entries(self, jobs: list[tuple[str, Path, dict]]) -> list[Entry | None]:
+        """Each (stem, path, translation paths) read as an entry, from the memo when its files are unchanged.
+
+        In this process: on other cores, sending the entries back would cost half of reading them."""
+        results: list = [None] * len(jobs)
+        missing = []
+        for i, (stem, path, translations) in enumerate(jobs):
+            paths = [path] + [p for _, p in sorted(translations.items())]
+            stamp, found = self._recall(("entry", stem), paths)
+            if found is not None:
+                results[i] = found
+            else:
+                missing.append((i, stamp))
+        for i, stamp in missing:
+            value, own = self._captured(partial(self.entry, *jobs[i]))
+            self._keep(("entry", jobs[i][0]), stamp, value, own)
+            results[i] = value
+        return results
+
+    def _recall(self, name, paths: list[Path]):
+        """(stamp, value) where value is the remembered one (its diagnostics reported again) or None."""
         if self.memo is None:
-            return read()
+            return None, None
         try:
-            stamp = (getattr(self, "languages", None), tuple((str(p), _stamp(p)) for p in paths))
+            if self.stamps is not None:
+                stamp = (getattr(self, "languages", None),
+                         tuple((str(p), self.stamps.get(str(p)[self.prefix:])) for p in paths))
+            else:
+                stamp = (getattr(self, "languages", None), tuple((str(p), _stamp(p)) for p in paths))
         except OSError:
-            return read()
+            return None, None
         found = self.memo.get(name)
-        if found is not None and found[0] == stamp:
+        if found is not None and found[0] == stamp and found[1] is not None:
             for diagnostic in found[2]:
                 self.report.add(diagnostic)
-            return found[1]
+            return stamp, found[1]
+        return stamp, None
+
+    def _captured(self, read):
+        """``read()`` with what it reports collected, so it can be remembered (and run in a worker)."""
         outer, self.report = self.report, Report()
         try:
             value = read()
         finally:
             own, self.report = self.report.items, outer
+        return value, own
+
+    def _keep(self, name, stamp, value, own) -> None:
         for diagnostic in own:
             self.report.add(diagnostic)
+        if self.memo is None or stamp is None:
+            return
         now = time.time_ns()
-        if not any(s is not None and racy(s[1], now) for _, s in stamp[1]):  # else read it again next time
-            self.memo[name] = (stamp, value, own)
+        if any(s is not None and racy(s[1], now) for _, s in stamp[1]):
+            self.memo.pop(name, None)  # saved a moment ago: read it again next time
         else:
-            self.memo.pop(name, None)
-        return value
+            self.memo[name] = (stamp, value, own)
 
     def entry(self, stem: str, path: Path, translation_paths: dict) -> Entry | None:
         doc = self.document(path)
@@ -498,13 +538,13 @@ class _Loader:
         stats = f.get("stats", lambda v: self.stat_values(v, src.rel), default=[]) or []
         title = f.get("title", self.text)
         bodies = {self.languages[0]: Body(body, body_line, src.rel, None)}
-        texts = [self.languages, src.rel, src.text]
+        texts = [self.languages, src.rel, src.text.encode("utf-8")]
         for (_, lang), tpath in sorted(translation_paths.items()):
             tdoc = self.document(tpath, "translation")
             if tdoc is None:
                 continue
             tsrc, tfront, tdata, tbody, tbody_line = tdoc
-            texts += [tsrc.rel, tsrc.text]
+            texts += [tsrc.rel, tsrc.text.encode("utf-8")]
             ttitle = None
             if tfront is not None and tdata is not None:
                 tf = Fields(tdata, tsrc.rel, self.report, TRANSLATION_FIELDS + tuple(k for k in ENTRY_FIELDS if k != "title"),
