@@ -439,3 +439,26 @@ def test_bundled_content_reports():
     assert len(model.categories) == 4 and len(model.awards) == 35
     assert all(a.citation and a.evidence for a in model.awards)
     assert reports.leaked_name(model, graph) is None
+
+
+def test_implied_evidence_is_quoted_three_times_and_the_rest_counted(chronicle_dir, tmp_path):
+    """An award without 'evidence:' cites every entry that mentions the person: the decision quotes the
+    first three, counts the others in one line, and the CSV still lists every date."""
+    files = {"people.yaml": "- id: li-yun\n  name: {zh: 李云, en: Li Yun}\n",
+             "commendations.yaml": "categories:\n  - id: best\n    name: {zh: 优秀, en: Best}\n    awards:\n"
+                                   "      - person: li-yun\n        citation: {zh: 表现突出。, en: Outstanding.}\n"}
+    for day in range(1, 8):
+        files[f"entries/2020-01-0{day}.md"] = f"---\ndate: 2020-01-0{day}\n---\n[[li-yun]]第{day}天值守。\n"
+    content = chronicle_dir(files)
+    from chronicle.build import check
+    from chronicle.reports import commendations, render
+    graph, report = check(content)
+    model = commendations(graph, "zh")
+    award = model.awards[0]
+    assert [q.entry for q in award.evidence] == ["2020-01-01", "2020-01-02", "2020-01-03"]
+    assert award.more_line == "另有4篇日记提及，详见本人事迹记录。"
+    assert award.evidence_dates.count("2020-01-0") == 7
+    text = render(model, "md").decode("utf-8")
+    assert "另有4篇日记提及" in text and "李云第4天" not in text and "李云第3天" in text
+    csv = render(model, "csv").decode("utf-8-sig")
+    assert "2020-01-07" in csv

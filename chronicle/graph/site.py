@@ -80,6 +80,7 @@ class AwardNode:
     citation: Text
     evidence: list[Passage]
     role: Role | None
+    implied: bool = False   # no 'evidence:' given: every entry that mentions the person
 
 
 @dataclass
@@ -532,7 +533,8 @@ class _GraphBuilder:
                                              "the evidence should be an entry that tells of this person")
                         evidence.append(passages[0] if passages else Passage(node.stem, node.date, ""))
                 day = evidence[0].date if evidence else (entries[0].date if entries else dt.date.today())
-                node = AwardNode(category.id, pid, award.citation, evidence, person.role_on(day))
+                node = AwardNode(category.id, pid, award.citation, evidence, person.role_on(day),
+                                 implied=award.evidence is None)
                 person.awards.append(node)
                 awards.append(node)
             nodes.append(CategoryNode(category, awards))

@@ -103,6 +103,8 @@ def _award_blocks(a: AwardItem, labels: dict, zh: bool, heading_level: int, with
     if a.evidence:
         blocks.append(Para((Run(labels["evidence"] + ("：" if zh else ":"), bold=True),), "label"))
         blocks += [_evidence(q) for q in a.evidence]
+        if a.more_line:
+            blocks.append(_p(a.more_line, "note"))
     return blocks
 
 

@@ -24,6 +24,9 @@ from chronicle.render.urls import site_path
 from chronicle.reports import wording
 
 QUOTE_LIMIT = {"zh": 90, "en": 220}
+# An award without 'evidence:' cites every entry that mentions the person; a printed decision quotes the
+# first few and counts the rest (the person's record, chronicle report person, quotes them all).
+IMPLIED_QUOTES = 3
 
 
 class UnknownName(Exception):
@@ -61,10 +64,12 @@ class AwardItem:
     citation_lang: str
     evidence: tuple[Quote, ...]
     role_line: str = ""  # role and organisation, punctuated for the language
+    more: tuple[dt.date, ...] = ()  # implied evidence past IMPLIED_QUOTES: counted, not quoted
+    more_line: str = ""  # "and 37 more entries…", in the language
 
     @property
     def evidence_dates(self) -> str:
-        return "; ".join(dict.fromkeys(q.date.isoformat() for q in self.evidence))
+        return "; ".join(dict.fromkeys([q.date.isoformat() for q in self.evidence] + [d.isoformat() for d in self.more]))
 
 
 @dataclass(frozen=True)
@@ -213,10 +218,16 @@ class _Base:
         role = award.role
         title = self.txt(role.title) if role else ""
         org = self.txt(role.org) if role and role.org else ""
+        shown, more = award.evidence, []
+        if getattr(award, "implied", False) and len(award.evidence) > IMPLIED_QUOTES:
+            shown, more = award.evidence[:IMPLIED_QUOTES], award.evidence[IMPLIED_QUOTES:]
+        entries = len({p.entry for p in more})
+        more_line = wording.labels(self.lang)["more_evidence"].format(n=entries) if more else ""
         return AwardItem(category.id, self.txt(category.name), person.pid, person.names[self.lang], title, org,
                          self.txt(award.citation), self.txt_lang(award.citation),
-                         tuple(self.quote(person, p, limit) for p in award.evidence),
-                         ("，" if self.zh else ", ").join(x for x in (title, org) if x))
+                         tuple(self.quote(person, p, limit) for p in shown),
+                         ("，" if self.zh else ", ").join(x for x in (title, org) if x),
+                         tuple(p.date for p in more), more_line)
 
 
 def commendations(graph: SiteGraph, lang: str, categories: list[str] | None = None) -> Commendations:
