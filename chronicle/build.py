@@ -204,7 +204,7 @@ def _build(content: Path, out: Path, cache: Cache, last: dict | None, inputs: st
                 for lang in graph.languages}
     if (use_cache or session is not None) and not search_failed:  # without search, pages were written again
         state = {} if in_place and session is not None else folder_state(out, stamps)  # serve never skips a build
-        record = {"inputs": inputs, "stamps": stamps, "output": state, "report": report.items,
+        record = {"inputs": inputs, "stamps": stamps, "output": state, "files": list(written), "report": report.items,
                   "result": (written, per_lang, len(graph.entries), len(graph.people))}
         cache.save_last_build(out, record)
         if session is not None:
@@ -215,9 +215,11 @@ def _build(content: Path, out: Path, cache: Cache, last: dict | None, inputs: st
 
 def _files_of(last: dict | None) -> list[str] | None:
     """The files the last build left in the output (its folder state holds folders too, with size -1)."""
-    if not last or "output" not in last:
+    if not last:
         return None
-    return [path for path, (size, _, _) in last["output"].items() if size >= 0]
+    if last.get("output"):
+        return [path for path, (size, _, _) in last["output"].items() if size >= 0]
+    return last.get("files")
 
 
 def _inputs_key(files: dict, content: Path, out: Path, **options) -> str | None:

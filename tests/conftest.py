@@ -45,7 +45,7 @@ def chronicle_dir(tmp_path):
 def mini(tmp_path) -> Path:
     """A copy of the small bilingual sample chronicle, safe to modify."""
     target = tmp_path / "mini"
-    shutil.copytree(FIXTURES / "mini", target)
+    shutil.copytree(FIXTURES / "mini", target, ignore=shutil.ignore_patterns(".chronicle-cache"))
     return target
 
 

@@ -30,7 +30,7 @@ def bundled(tmp_path_factory):
 @pytest.fixture(scope="module")
 def mini_site(tmp_path_factory):
     out = tmp_path_factory.mktemp("charts-mini") / "public"
-    build(ROOT / "tests" / "fixtures" / "mini", out)
+    build(ROOT / "tests" / "fixtures" / "mini", out, use_cache=False)  # shared fixture: no cache inside it
     return out
 
 

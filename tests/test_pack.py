@@ -105,7 +105,7 @@ def portable_site(tmp_path_factory):
     import shutil
     root = tmp_path_factory.mktemp("portable")
     content = root / "mini"
-    shutil.copytree(FIXTURES / "mini", content)
+    shutil.copytree(FIXTURES / "mini", content, ignore=shutil.ignore_patterns(".chronicle-cache"))
     out = root / "site"
     result = run_cli("build", str(content), "--out", str(out), "--portable")
     assert result.exit_code == 0, result.output

@@ -54,7 +54,7 @@ def assert_no_search(out: Path) -> None:
 def searchable(tmp_path_factory):
     from tests.conftest import FIXTURES
     out = tmp_path_factory.mktemp("search") / "public"
-    result = build(FIXTURES / "mini", out)
+    result = build(FIXTURES / "mini", out, use_cache=False)  # the fixture is shared: no cache inside it
     return out, result
 
 
@@ -112,7 +112,7 @@ def test_the_index_finds_the_same_pages_on_every_build(searchable, tmp_path):
     from tests.conftest import FIXTURES
     out, _ = searchable
     again = tmp_path / "again"
-    build(FIXTURES / "mini", again)
+    build(FIXTURES / "mini", again, use_cache=False)
     strip = lambda records: {u: (r["content"], r["meta"], r["filters"]) for u, r in records.items()}  # noqa: E731
     assert strip(fragments(again)) == strip(fragments(out))
 

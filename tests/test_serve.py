@@ -135,7 +135,7 @@ class Events:
 @pytest.fixture
 def serve_mini(tmp_path):
     content = tmp_path / "mini"
-    shutil.copytree(FIXTURES / "mini", content)
+    shutil.copytree(FIXTURES / "mini", content, ignore=shutil.ignore_patterns(".chronicle-cache"))
     server = Serve(content)
     try:
         yield server, content
@@ -212,7 +212,7 @@ def test_built_site_has_no_live_reload_and_serve_leaves_no_files(serve_mini, tmp
 
 def test_a_first_build_that_fails_shows_a_waiting_page_until_fixed(tmp_path):
     content = tmp_path / "mini"
-    shutil.copytree(FIXTURES / "mini", content)
+    shutil.copytree(FIXTURES / "mini", content, ignore=shutil.ignore_patterns(".chronicle-cache"))
     edit(content / "entries" / "2020-01-23.md", "lunar: 大年二十九", "lunar: 大年三十一")
     server = Serve(content)
     try:
@@ -233,7 +233,7 @@ def test_a_first_build_that_fails_shows_a_waiting_page_until_fixed(tmp_path):
 
 def test_out_folder_is_kept_and_port_in_use_is_reported(tmp_path):
     content = tmp_path / "mini"
-    shutil.copytree(FIXTURES / "mini", content)
+    shutil.copytree(FIXTURES / "mini", content, ignore=shutil.ignore_patterns(".chronicle-cache"))
     out = tmp_path / "preview"
     server = Serve(content, "--out", str(out))
     try:
