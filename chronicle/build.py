@@ -12,7 +12,7 @@ from typing import Callable
 
 import jinja2
 
-from chronicle.cache import Cache, key
+from chronicle.cache import Cache, Memo, key
 from chronicle.content.files import snapshot
 from chronicle.content.loader import load
 from chronicle.errors import BuildError, Report
@@ -48,13 +48,7 @@ class Session:
     entries: dict = field(default_factory=dict)     # the loader's: entries by stem, with their files' stamps
     nodes: dict = field(default_factory=dict)       # the graph's: entry nodes by fingerprint
     builds: dict = field(default_factory=dict)      # the last build's record, by output folder
-    keys: dict = field(default_factory=dict)        # render/keys.py's digests of entries, by fingerprint
-
-    def trim(self, graph: SiteGraph) -> None:
-        """Forget digests of entries and people that are gone, so a long session's memory stays bounded."""
-        live = {e.fp for e in graph.entries} | {p.fp for p in graph.people}
-        for k in [k for k in self.keys if k[0] not in live]:
-            del self.keys[k]
+    keys: Memo = field(default_factory=Memo)        # render/keys.py's digests and data.py's lines
 
 
 def check(content: Path, strict: bool = False, cache: Cache | None = None, session: Session | None = None,
@@ -110,6 +104,7 @@ def build(content: Path, out: Path, *, strict: bool = False, portable: bool = Fa
             session.builds[out.resolve()] = last
         return BuildResult(Report(list(last["report"])), out.resolve(), files, per_lang, entries, people,
                            time.perf_counter() - started, 0, len(files), up_to_date=True)
+    gc.freeze()  # what earlier builds left (a serve session's memory): the collector need not walk it again
     try:
         return _build(content, out, cache, last, inputs, started, strict=strict, portable=portable,
                       progress=progress, search=search, with_reports=with_reports, use_cache=use_cache,
@@ -128,8 +123,7 @@ def _build(content: Path, out: Path, cache: Cache, last: dict | None, inputs: st
     pagefind = _find_pagefind(report) if search and not portable else None
     renderer = Renderer(graph, RenderOptions(portable=portable, search=pagefind is not None),
                         memo=session.keys if session is not None else None)
-    if session is not None:
-        session.trim(graph)
+
     forbidden = _forbidden_names(graph)
     reports = _reports(graph, cache) if with_reports else []  # chronicle serve previews without them: they take seconds
     renderer.env.globals["report_downloads"] = _downloads(reports)
@@ -209,6 +203,8 @@ def _build(content: Path, out: Path, cache: Cache, last: dict | None, inputs: st
         cache.save_last_build(out, record)
         if session is not None:
             session.builds[out.resolve()] = record
+    if session is not None:
+        session.keys.trim()
     return BuildResult(report, out.resolve(), written, per_lang, len(graph.entries), len(graph.people),
                        time.perf_counter() - started, made, reused)
 

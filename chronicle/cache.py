@@ -65,6 +65,28 @@ def key(*parts) -> str:
     return digest.hexdigest()
 
 
+class Memo(dict):
+    """A dict that notes the keys a build used, so that the next build can forget the others (``trim``):
+    a long-running process keeps what the current content needs, not everything it ever saw."""
+
+    def __init__(self):
+        super().__init__()
+        self.used: set = set()
+
+    def get(self, k, default=None):
+        self.used.add(k)
+        return super().get(k, default)
+
+    def __setitem__(self, k, value) -> None:
+        self.used.add(k)
+        super().__setitem__(k, value)
+
+    def trim(self) -> None:
+        for k in [k for k in self if k not in self.used]:
+            del self[k]
+        self.used = set()
+
+
 class Cache:
     """Pickled values by namespace and key; ``Cache(None)`` caches nothing."""
 

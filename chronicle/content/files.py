@@ -8,14 +8,17 @@ from pathlib import Path
 
 from chronicle.cache import FOLDER as CACHE_FOLDER
 
-# A file modified this recently may be modified again within the same clock tick of the file system
-# (a few milliseconds on ext4, two seconds on FAT) without its size or time changing: its stat cannot
-# vouch for its content yet (git calls such files "racily clean").
-RACY_NS = 2_000_000_000
+# A file modified within the same clock tick of the file system as a build read it may be modified again
+# without its size or time changing: its stat cannot vouch for its content (git calls such files "racily
+# clean"). The tick is a few milliseconds on ext4, APFS or NTFS, up to two seconds on FAT or a network
+# share: a time that is a whole multiple of 10 ms suggests such a coarse clock.
+RACY_NS = 100_000_000
+RACY_COARSE_NS = 2_000_000_000
 
 
 def racy(mtime_ns: int, now_ns: int | None = None) -> bool:
-    return mtime_ns >= (now_ns if now_ns is not None else time.time_ns()) - RACY_NS
+    window = RACY_COARSE_NS if mtime_ns % 10_000_000 == 0 else RACY_NS
+    return mtime_ns >= (now_ns if now_ns is not None else time.time_ns()) - window
 
 
 def snapshot(root: Path) -> dict[str, tuple[int, int, int]]:

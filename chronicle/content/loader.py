@@ -366,23 +366,23 @@ class _Loader:
             return []
         sources, translations = {}, {}
         for path, entry in _tree(folder):
-            if path.name.startswith("."):
+            if entry.name.startswith("."):
                 continue
-            name = rel(path, self.root)
-            if entry.is_symlink() and not _inside(path.resolve(), self.root):
+            name = path[self.prefix:]
+            if entry.is_symlink() and not _inside(Path(path).resolve(), self.root):
                 self.report.error(name, None, "symbolic link points outside the content folder", OUTSIDE_HINT)
                 continue
             if entry.is_dir():
                 continue
-            if path.suffix != ".md":
+            if not entry.name.endswith(".md") or entry.name == ".md":
                 self.report.warn(name, None, "not a Markdown file; ignored", "entries are files named YYYY-MM-DD.md")
                 continue
-            match = ENTRY_NAME.match(path.name)
+            match = ENTRY_NAME.match(entry.name)
             if not match:
-                starts = re.match(r"^\d{4}-\d{2}-\d{2}", path.name)
-                self.report.error(name, None, f"file name '{path.name}' " + (
+                starts = re.match(r"^\d{4}-\d{2}-\d{2}", entry.name)
+                self.report.error(name, None, f"file name '{entry.name}' " + (
                     "is not a date with an optional '-word' after it" if starts
-                    else "does not start with a date as YYYY-MM-DD"), _suggest_entry_name(path.name))
+                    else "does not start with a date as YYYY-MM-DD"), _suggest_entry_name(entry.name))
                 continue
             lang = match.group("lang")
             if lang and not self._translation_lang(name, lang):
@@ -390,11 +390,11 @@ class _Loader:
             bucket = translations.setdefault(match.group("stem"), {}) if lang else sources
             key = (match.group("stem"), lang)
             if key in bucket:
-                self.report.error(name, None, f"two entry files have the name {path.name} "
+                self.report.error(name, None, f"two entry files have the name {entry.name} "
                                   f"({rel(bucket[key], self.root)} and {name})",
                                   "entry file names are the entries' addresses, so they must differ across sub-folders")
                 continue
-            bucket[key] = path
+            bucket[key] = Path(path)
         entries, stems = [], {}
         jobs = [(stem, path, translations.get(stem, {})) for (stem, _), path in sorted(sources.items())]
         for (stem, _, _), entry in zip(jobs, self.remembered_entries(jobs)):
@@ -663,11 +663,11 @@ class _Loader:
         return files
 
 
-def _tree(folder: Path) -> list[tuple[Path, os.DirEntry]]:
-    """Everything under ``folder`` as ``sorted(folder.rglob("*"))`` lists it (not into linked folders),
-    with each file's directory entry, whose type needs no further system call."""
+def _tree(folder: Path) -> list[tuple[str, os.DirEntry]]:
+    """Everything under ``folder`` in the order of ``sorted(folder.rglob("*"))`` (not into linked folders),
+    as paths with their directory entries, whose types need no further system call."""
     found = []
-    stack = [folder]
+    stack = [str(folder)]
     while stack:
         current = stack.pop()
         try:
@@ -675,11 +675,10 @@ def _tree(folder: Path) -> list[tuple[Path, os.DirEntry]]:
         except OSError:
             continue
         for entry in entries:
-            path = current / entry.name
-            found.append((path, entry))
+            found.append((entry.path, entry))
             if entry.is_dir(follow_symlinks=False):
-                stack.append(path)
-    found.sort(key=lambda item: item[0].parts)
+                stack.append(entry.path)
+    found.sort(key=lambda item: item[0].split(os.sep))
     return found
 
 

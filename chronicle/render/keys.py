@@ -92,7 +92,7 @@ class Keys:
         found = self._stat_fp.get(stat_id)
         if found is None:
             node = next(s for s in self.g.stats if s.stat.id == stat_id)
-            found = self._stat_fp[stat_id] = key(node.stat, node.points)
+            found = self._stat_fp[stat_id] = key(node.stat, _points(node.points))
         return found
 
     def window_fp(self, stat, start: int | None, size: int) -> str:
@@ -101,7 +101,8 @@ class Keys:
         found = self._windows.get(k)
         if found is None:
             points = stat.points if start is None else stat.points[start:start + size]
-            found = self._windows[k] = key(stat.stat, points, self.period if start is None else None)
+            found = self._windows[k] = key(self._stat_defs.get(stat.stat.id), _points(points),
+                                           self.period if start is None else None)
         return found
 
     def content_fp(self) -> str:
@@ -113,10 +114,15 @@ class Keys:
 
     # -- pages -------------------------------------------------------------
     def entry(self, lang: str, e, windows) -> str:
-        people = [self.name(pid) for pid in e.people]
-        stats = [self._stat_defs.get(p.stat) for p in e.stats]
-        return self.digest("entry", lang, e.fp, people, self.title(e.prev, lang), self.title(e.next, lang), stats,
-                           windows)
+        """Kept in ``memo`` by what it is made of (plain strings, no hashing): most pages of a long chronicle
+        are the same from one build to the next, and so are their parts."""
+        parts = (e.fp, "entry-page", self.site, self.content, lang, tuple(self.name(pid) for pid in e.people),
+                 self.title(e.prev, lang), self.title(e.next, lang), tuple(self._stat_defs.get(p.stat) for p in e.stats),
+                 tuple(windows))
+        found = self.memo.get(parts)
+        if found is None:
+            found = self.memo[parts] = key(*parts)
+        return found
 
     def person(self, lang: str, p) -> str:
         g = self.g
@@ -187,3 +193,8 @@ class Keys:
 def render_code() -> str:
     """The code that turns the graph into pages."""
     return code_hash("render", "graph", "model", "markup.py", "chinese")
+
+
+def _points(points) -> list[tuple]:
+    """Statistic points as plain tuples: hashed faster than their dataclasses' reprs."""
+    return [(p.stat, p.date.toordinal(), p.entry, p.value, p.note.values if p.note else None, p.anchor) for p in points]

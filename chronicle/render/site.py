@@ -10,6 +10,7 @@ from functools import partial
 from typing import Callable, Iterator
 
 import jinja2
+import jinja2.filters
 
 from chronicle import __version__
 from chronicle.graph.site import SiteGraph
@@ -225,7 +226,22 @@ class Renderer:
     def _person(self, lang: str, person) -> bytes:
         strip, undrawn, relays = self.visuals.person_strip(person, lang)
         return self.render_page("person.html", lang, "person", person.pid, p=person, strip=strip,
-                                roles_undrawn=undrawn, handovers=relays)
+                                roles_undrawn=undrawn, handovers=relays, own_timeline=self.own_timeline(person, lang),
+                                categories={c.category.id: c.category for c in self.g.categories})
+
+    def own_timeline(self, person, lang: str) -> list[dict]:
+        """A profile's entries, each with the passages that mention the person, cut to a quote's length."""
+        g = self.g
+        limit = 240 if lang.startswith("zh") else 420
+        out = []
+        for stem in person.entries:
+            e = g.entry_by_stem[stem]
+            v = e.versions[lang]
+            texts = {b.anchor: b.text for b in reversed(v.blocks)}
+            passages = [(ps.anchor, jinja2.filters.do_truncate(self.env, texts[ps.anchor], limit, True, "…"))
+                        for ps in person.passages.get(stem, ()) if ps.anchor in texts]
+            out.append({"entry": e, "version": v, "passages": passages})
+        return out
 
     def _person_key(self, lang: str, person) -> str:
         return self.keys.person(lang, person)

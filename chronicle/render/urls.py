@@ -37,17 +37,17 @@ def relative(target: str, from_file: str, portable: bool = False) -> str:
     return link + ("#" + fragment if fragment else "")
 
 
-@lru_cache(maxsize=1 << 16)
 def _relative(path: str, start: str, portable: bool) -> str:
-    """Site paths are plain (no '.' or '..' parts), so a prefix comparison replaces os.path.relpath."""
+    """Site paths are plain (no '.' or '..' parts): climb from ``start`` to the first folder that contains
+    ``path``, then down (a string walk: every link of every page passes here)."""
     if portable and (path.endswith("/") or path == ""):
         path += "index.html"
-    here = [p for p in start.split("/") if p]
-    there = path.split("/")
-    common = 0
-    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
-        common += 1
-    link = "../" * (len(here) - common) + "/".join(there[common:])
+    up = 0
+    base = start
+    while base and not path.startswith(base + "/"):
+        base = base.rpartition("/")[0]
+        up += 1
+    link = "../" * up + (path[len(base) + 1:] if base else path)
     return link or "./"
 
 

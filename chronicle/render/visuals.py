@@ -31,7 +31,7 @@ class Visuals:
         self.period = (entries[0].date, entries[-1].date) if entries else None
         self._positions: dict[str, dict[str, int]] = {}
         self._roles_by_org: dict | None = None
-        self._charts: dict[tuple, tuple[StatNode, charts.PreparedChart]] = {}
+        self._charts: dict[tuple, tuple[StatNode, charts.PreparedChart, str]] = {}
 
     # -- small helpers -----------------------------------------------------
     def txt(self, value: Text | None, lang: str) -> str:
@@ -129,11 +129,10 @@ class Visuals:
                 continue
             label = self.txt(stat.stat.label, lang)
             chart_id = f"chart-e-{stat_id}"
-            window, chart = self.entry_chart(stat, node.stem, lang)
+            window, chart, described = self.entry_chart(stat, node.stem, lang)
             current = frozenset((0, i) for i, p in enumerate(window.points) if p.entry == node.stem)
             svg = chart.render(chart_id, t("chart_entry_title", label=label),
-                               self.describe([window], lang, t) + " " + t("chart_entry_desc", date=t.date(node.date)),
-                               current)
+                               described + " " + t("chart_entry_desc", date=t.date(node.date)), current)
             out.append({"id": stat_id, "label": label, "chart": svg, "chart_id": chart_id})
         return out
 
@@ -148,7 +147,7 @@ class Visuals:
             out.append((stat_id, start, keys.window_fp(stat, start, ENTRY_CHART_POINTS)))
         return out
 
-    def entry_chart(self, stat: StatNode, stem: str, lang: str) -> tuple[StatNode, charts.PreparedChart]:
+    def entry_chart(self, stat: StatNode, stem: str, lang: str) -> tuple[StatNode, charts.PreparedChart, str]:
         """The window of values an entry's small chart shows, laid out once for every entry that shares it."""
         start = self.window_start(stat, stem)
         key = (stat.stat.id, start, lang)
@@ -161,7 +160,7 @@ class Visuals:
                 window, period = StatNode(stat.stat, points), (points[0].date, points[-1].date)
             t = Messages(lang)
             chart = charts.prepare_time_chart([self.series(window, lang, t)], *period, t, small=True)
-            found = self._charts[key] = (window, chart)
+            found = self._charts[key] = (window, chart, self.describe([window], lang, t))
         return found
 
     def window_start(self, stat: StatNode, stem: str, size: int = ENTRY_CHART_POINTS) -> int | None:

@@ -11,6 +11,7 @@ the terminal and, through a Server-Sent Events stream, over every open page.
 
 from __future__ import annotations
 
+import gc
 import http.server
 import json
 import os
@@ -140,6 +141,7 @@ class LiveSite:
             payload = {"build": self.build_id, "changed": changed, "seconds": round(seconds, 3),
                        "made": getattr(result, "made", None)}
             self.broadcast("reload", payload)
+            gc.collect()  # what the last build left behind, now that the reload is on its way
             return Outcome(True, changed, seconds, _since(edit_time), files=len(result.files), out=self.out,
                            report=result.report, payload=payload)
 
