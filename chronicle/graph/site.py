@@ -343,13 +343,17 @@ class _GraphBuilder:
                 tasks.append((body or entry.bodies[self.source], lang, text_lang))
         keys = [key(self.signature, body.text, body.first_line, body.path, lang, text_lang)
                 for body, lang, text_lang in tasks]
-        results = [self.cache.get("markup", k) for k in keys]
-        missing = [i for i, r in enumerate(results) if r is None]
-        fresh = run_jobs([partial(self._render_body, *tasks[i]) for i in missing], chunksize=16)
-        for i, result in zip(missing, fresh):
-            results[i] = result
-            self.cache.put("markup", keys[i], result)
+        results = run_jobs([partial(self._markup, task, k) for task, k in zip(tasks, keys)], chunksize=16)
         self.rendered = {(id(body), lang, text_lang): result for (body, lang, text_lang), result in zip(tasks, results)}
+
+    def _markup(self, task, k: str):
+        """One body's blocks from the cache, or rendered and put there: in a worker, so the parent neither
+        reads nor writes twenty thousand small files."""
+        found = self.cache.get("markup", k)
+        if found is None:
+            found = self._render_body(*task)
+            self.cache.put("markup", k, found)
+        return found
 
     def render(self, body, lang: str, text_lang: str):
         cached = self.rendered.pop((id(body), lang, text_lang), None)

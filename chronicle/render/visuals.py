@@ -20,6 +20,7 @@ from chronicle.render.urls import INTERNAL, site_path
 
 ENTRY_CHART_POINTS = 30
 WINDOW_STEP = 10
+CHARTS_KEPT = 64
 
 
 class Visuals:
@@ -161,6 +162,8 @@ class Visuals:
             t = Messages(lang)
             chart = charts.prepare_time_chart([self.series(window, lang, t)], *period, t, small=True)
             found = self._charts[key] = (window, chart, self.describe([window], lang, t))
+            if len(self._charts) > CHARTS_KEPT:  # pages come in date order: older windows are not needed again
+                del self._charts[next(iter(self._charts))]
         return found
 
     def window_start(self, stat: StatNode, stem: str, size: int = ENTRY_CHART_POINTS) -> int | None:
