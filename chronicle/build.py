@@ -8,22 +8,18 @@ import time
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Callable
-
-import jinja2
+from typing import TYPE_CHECKING, Callable
 
 from chronicle.cache import Cache, Memo, key
 from chronicle.content.files import snapshot
-from chronicle.content.loader import load
 from chronicle.errors import BuildError, Report
-from chronicle.graph.people import secret_names
-from chronicle.graph.site import SiteGraph, build_graph
-from chronicle.output import OutputError, check_output_dir, write_site
-from chronicle.output.writer import folder_state, same_state
-from chronicle.output.search import SearchError, find_pagefind, index_site, is_extended
-from chronicle.render.data import chronicle_json, sitemap
-from chronicle.render.exports import export_jobs
-from chronicle.render.site import SEARCH_SCRIPT, Job, Renderer, RenderOptions
+from chronicle.output.writer import OutputError, check_output_dir, folder_state, same_state, write_site
+
+if TYPE_CHECKING:
+    from chronicle.graph.site import SiteGraph
+
+# The stages (YAML, Markdown, Jinja, Babel…) are imported when a build has work to do: a build that finds
+# nothing changed answers in the time it takes to stat the files.
 
 
 @dataclass
@@ -55,6 +51,8 @@ def check(content: Path, strict: bool = False, cache: Cache | None = None, sessi
           files: dict | None = None) -> tuple[SiteGraph | None, Report]:
     """Load and check everything; write nothing (``cache``: reuse rendered Markdown from earlier runs;
     ``files``: the content folder's snapshot, so the loader need not stat each file again)."""
+    from chronicle.content.loader import load
+    from chronicle.graph.site import build_graph
     report = Report()
     chron = load(content, report, session.entries if session else None, files)
     if chron is None or report.errors:
@@ -116,6 +114,12 @@ def build(content: Path, out: Path, *, strict: bool = False, portable: bool = Fa
 def _build(content: Path, out: Path, cache: Cache, last: dict | None, inputs: str | None, started: float, *,
            strict: bool, portable: bool, progress, search: bool, with_reports: bool, use_cache: bool,
            in_place: bool, session: Session | None, files: dict | None) -> BuildResult:
+    import jinja2
+
+    from chronicle.output.search import SearchError, index_site, is_extended
+    from chronicle.render.data import chronicle_json, sitemap
+    from chronicle.render.exports import export_jobs
+    from chronicle.render.site import Job, Renderer, RenderOptions
     graph, report = check(content, strict, cache, session, files)
     if graph is None:
         raise BuildError(report)
@@ -233,6 +237,12 @@ def _inputs_key(files: dict, content: Path, out: Path, **options) -> str | None:
     return key(installation_key(), sorted(files.items()), str(out.resolve()), sorted(options.items()), tool)
 
 
+def find_pagefind() -> Path | None:
+    """The Pagefind binary (output/search.py), imported only when a build has search to make."""
+    from chronicle.output.search import find_pagefind as find
+    return find()
+
+
 def _find_pagefind(report: Report) -> Path | None:
     binary = find_pagefind()
     if binary is None:
@@ -242,9 +252,12 @@ def _find_pagefind(report: Report) -> Path | None:
     return binary
 
 
-def _without_search(folder: Path, graph: SiteGraph, renderer: Renderer, forbidden) -> None:
+def _without_search(folder: Path, graph: SiteGraph, renderer, forbidden) -> None:
     """Pagefind failed after the pages were written: write them again without the search box and the search pages."""
     import shutil
+    import jinja2
+
+    from chronicle.render.site import SEARCH_SCRIPT, Renderer, RenderOptions
     plain = Renderer(graph, RenderOptions(portable=renderer.options.portable, search=False))
     plain.env.globals.update(renderer.env.globals)
     try:
@@ -278,6 +291,11 @@ class _TemplateProblem(Exception):
         return type(self), (self.path, self.line, self.message)
 
 
+def _secret_names(person):
+    from chronicle.graph.people import secret_names
+    return secret_names(person)
+
+
 def _forbidden_names(graph: SiteGraph) -> list[tuple[bytes, str]]:
     """The real names and aliases of people who are not published by name, as UTF-8 and as they
     look inside a URL (percent-encoded) or an ASCII-only JSON string (\\u escapes)."""
@@ -286,7 +304,7 @@ def _forbidden_names(graph: SiteGraph) -> list[tuple[bytes, str]]:
     out = []
     for node in graph.people:
         if node.restricted:
-            for name in secret_names(node.person):
+            for name in _secret_names(node.person):
                 if len(name) >= 2:
                     forms = {name.encode("utf-8"), quote(name).encode("ascii"),
                              json.dumps(name)[1:-1].encode("ascii")}
@@ -338,7 +356,7 @@ def _guard_report(path: str, data: bytes, forbidden) -> None:
         _guard(path, data, forbidden)
 
 
-def _template_error(exc: jinja2.TemplateError, graph: SiteGraph) -> _TemplateProblem:
+def _template_error(exc, graph: SiteGraph) -> _TemplateProblem:
     name = getattr(exc, "filename", None) or getattr(exc, "name", None)
     line = getattr(exc, "lineno", None)
     if not name:

@@ -20,7 +20,7 @@ from chronicle.commands import print_report
 @click.option("--no-search", "no_search", is_flag=True,
               help="Leave out full-text search (no Pagefind index, no search box).")
 @click.option("--no-cache", "no_cache", is_flag=True,
-              help="Ignore and do not fill CONTENT/.chronicle-cache (rendered Markdown and reports of earlier builds).")
+              help="Make every file anew: ignore and do not fill CONTENT/.chronicle-cache (what earlier builds made).")
 @click.option("--quiet", "-q", is_flag=True, help="Print errors and warnings only.")
 def build(content: Path, out: Path, strict: bool, portable: bool, no_search: bool, no_cache: bool, quiet: bool) -> None:
     """Build CONTENT (default ./content) into the site folder."""
@@ -56,5 +56,11 @@ def build(content: Path, out: Path, strict: bool, portable: bool, no_search: boo
     if not quiet:
         langs = ", ".join(f"{lang}: {n}" for lang, n in result.pages_per_lang.items())
         warnings = len(result.report.warnings)
-        click.echo(f"Built {len(result.files)} files into {out} in {result.seconds:.2f} s — pages per language: {langs}; "
-                   f"{result.entries} entries, {result.people} people, {warnings} warning{'s' if warnings != 1 else ''}.")
+        tail = (f"pages per language: {langs}; {result.entries} entries, {result.people} people, "
+                f"{warnings} warning{'s' if warnings != 1 else ''}.")
+        if result.up_to_date:
+            click.echo(f"Nothing changed since the last build: the {len(result.files)} files in {out} are up to date "
+                       f"({result.seconds:.2f} s) — {tail}")
+        else:
+            made = f" ({result.made} made, {result.reused} unchanged)" if result.reused else ""
+            click.echo(f"Built {len(result.files)} files into {out} in {result.seconds:.2f} s{made} — {tail}")

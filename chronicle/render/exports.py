@@ -16,7 +16,7 @@ import json
 import re
 from html import escape as _escape
 from functools import partial
-from typing import Callable, Iterator
+from typing import Iterator
 
 from chronicle.graph.site import SiteGraph
 from chronicle.model import Text

@@ -140,14 +140,6 @@ class Renderer:
             "canonical": (config.base_url + site_path(lang, kind, arg)) if config.base_url and kind != "feed" else "",
         }
 
-    def page(self, template: str, lang: str, kind: str, arg: str = "", **data) -> tuple[str, bytes]:
-        url = site_path(lang, kind, arg)
-        path = file_for(url)
-        ctx = self.context(lang, kind, arg)
-        ctx["social"] = self.structured.for_page(lang, kind, arg)
-        ctx.update(data)
-        html = self.env.get_template(template).render(ctx)
-        return path, resolve_links(html, path, self.options.portable).encode("utf-8")
 
     # -- pages -------------------------------------------------------------
     def pages(self) -> Iterator[tuple[str, bytes]]:

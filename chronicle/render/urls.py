@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 INTERNAL = "chronicle:"
 _LINK = re.compile(r'(\b(?:href|src|action)="|\burl=)chronicle:([^"#]*)((?:#[^"]*)?)')
