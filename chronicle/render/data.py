@@ -73,10 +73,24 @@ def chronicle_json(graph: SiteGraph, memo: dict | None = None) -> bytes:
     data = {"generator": "chronicle", "title": text(graph.config.title), "subtitle": text(graph.config.subtitle),
             "place": text(graph.config.place), "languages": list(graph.languages)}
     data["entries"] = _Lines(entry(e) for e in graph.entries)
-    data["people"] = [person(p) for p in graph.people]
-    data["stats"] = [{"id": s.stat.id, "label": text(s.stat.label), "unit": text(s.stat.unit), "kind": s.stat.kind,
-                      "values": [{"date": p.date.isoformat(), "entry": p.entry, "value": p.value} for p in s.points]}
-                     for s in graph.stats]
+    def person_line(p):
+        k = (p.fp, "json", tuple(p.entries))
+        found = memo.get(k)
+        if found is None:
+            found = memo[k] = _line(person(p))
+        return found
+
+    def stat_line(s):
+        k = (s.stat, "json", tuple((p.date, p.entry, p.value) for p in s.points))
+        found = memo.get(k)
+        if found is None:
+            found = memo[k] = _line({"id": s.stat.id, "label": text(s.stat.label), "unit": text(s.stat.unit),
+                                     "kind": s.stat.kind, "values": [{"date": p.date.isoformat(), "entry": p.entry,
+                                                                      "value": p.value} for p in s.points]})
+        return found
+
+    data["people"] = _Lines(person_line(p) for p in graph.people)
+    data["stats"] = _Lines(stat_line(s) for s in graph.stats)
     data["commendations"] = [{"id": c.category.id, "name": text(c.category.name), "awards": [
         {"person": pid[a.person], "citation": text(a.citation),
          "evidence": [{"entry": ev.entry, "paragraph": ev.anchor or None} for ev in a.evidence]}

@@ -131,7 +131,12 @@ class Keys:
                    [(ev.entry, ev.anchor) for ev in a.evidence]) for a in p.awards]
         bio = [(lang_, [b.html for b in blocks], used) for lang_, (blocks, used) in sorted(p.bio.items())]
         orgs = [self.org(org) for org in dict.fromkeys(r.org for r in p.person.roles if r.org is not None)]
-        return self.digest("person", lang, p.fp, p.restricted, bio, awards, entries, self.period, orgs)
+        parts = (p.fp, "person-page", self.site, self.content, lang, p.restricted, key(bio, awards) if bio or awards else "",
+                 tuple(entries), self.period, tuple(orgs))
+        found = self.memo.get(parts)
+        if found is None:
+            found = self.memo[parts] = key(*parts)
+        return found
 
     def home(self, lang: str, latest, preface, figures) -> str:
         return self.digest("home", lang, [self.summary(e, lang) for e in latest], preface.fp if preface else None,
