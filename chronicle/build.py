@@ -176,9 +176,11 @@ def _build(content: Path, out: Path, cache: Cache, last: dict | None, inputs: st
                         "inside a Chinese sentence is not found", "pip install 'pagefind[extended]'")
 
     copies = [(m, graph.chronicle.root / m) for m in graph.chronicle.media]
+    live = in_place and session is not None
     search_failed: list[bool] = []
     try:
-        cache.save_last_build(out, None)  # from here on, the output may change
+        if not live:
+            cache.save_last_build(out, None)  # from here on, the output may change
         if session is not None:
             session.builds.pop(out.resolve(), None)
         written = write_site(jobs, out, content, copies, progress=progress,
@@ -204,7 +206,8 @@ def _build(content: Path, out: Path, cache: Cache, last: dict | None, inputs: st
         state = {} if in_place and session is not None else folder_state(out, stamps)  # serve never skips a build
         record = {"inputs": inputs, "stamps": stamps, "output": state, "files": list(written), "report": report.items,
                   "result": (written, per_lang, len(graph.entries), len(graph.people))}
-        cache.save_last_build(out, record)
+        if not live:  # serve's own folder goes when serve stops: its record stays in memory
+            cache.save_last_build(out, record)
         if session is not None:
             session.builds[out.resolve()] = record
     if session is not None:

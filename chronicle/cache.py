@@ -112,14 +112,7 @@ class Cache:
     def put(self, namespace: str, k: str, value) -> None:
         if self.root is None:
             return
-        path = self._path(namespace, k)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f".{k}.{os.getpid()}.tmp")
-            tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-            os.replace(tmp, path)
-        except OSError:
-            pass
+        _write(self._path(namespace, k), value)
 
     # -- the last build of an output folder (chronicle/build.py: nothing changed, nothing to do) ----------
     def last_build(self, out: Path) -> dict | None:
@@ -138,13 +131,18 @@ class Cache:
         if record is None:
             path.unlink(missing_ok=True)
             return
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-            tmp.write_bytes(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
-            os.replace(tmp, path)
-        except OSError:
-            pass
+        _write(path, record)
+
+
+def _write(path: Path, value) -> None:
+    """Pickled into a temporary file renamed over the old one: a reader never finds half an entry."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(tmp, path)
+    except OSError:
+        pass
 
 
 def _out_name(out: Path) -> str:

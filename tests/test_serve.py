@@ -123,6 +123,16 @@ class Events:
                 return data
         raise AssertionError(f"no {kind!r} event within {timeout} s")
 
+    def during(self, seconds: float) -> list[tuple[str, dict]]:
+        """Every event that arrives within the next ``seconds``."""
+        got, deadline = [], time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            try:
+                got.append(self.events.get(timeout=0.1))
+            except queue.Empty:
+                continue
+        return got
+
     def close(self):
         """Shut the socket first: closing the response alone waits for the reader's pending read."""
         try:
@@ -175,6 +185,9 @@ def test_edit_is_served_and_reload_sent_then_error_keeps_the_old_page(serve_mini
         assert "晚上开会，讨论封闭管理。" in page
         line = server.wait_for(r"rebuilt in ([\d.]+) s \([^)]*entries/2020-01-23\.md[^)]*\); edit → reload ([\d.]+) s")
         assert float(line.group(2)) >= float(line.group(1)) * 0.5
+        # One edit, one build: what the build writes (its cache beside the content) is not an edit.
+        assert (content / ".chronicle-cache").is_dir()
+        assert events.during(3) == []
 
         # A broken entry: an error event with the diagnostics, and the last good page still served.
         edit(content / "entries" / "2020-01-23.md", "date: 2020-01-23", "date: 2020-01-32")

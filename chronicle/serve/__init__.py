@@ -39,19 +39,25 @@ def watch_paths(content: Path) -> list[Path]:
 
 
 class _Ignore:
-    """watchfiles' default filter (editor swap files, .git …) plus chronicle's own output folders."""
+    """watchfiles' default filter (editor swap files, .git …) plus what chronicle itself writes.
 
-    def __init__(self, out: Path):
+    The build's own output folders and the cache beside the content: a build that wrote its cache would
+    otherwise be seen as an edit and start the next build, and that one the next.
+    """
+
+    def __init__(self, out: Path, content: Path):
         import watchfiles
 
+        from chronicle.cache import FOLDER
+
         self.default = watchfiles.DefaultFilter()
-        self.out = out.resolve()
+        self.own = (out.resolve(), content.resolve() / FOLDER)
 
     def __call__(self, change, path: str) -> bool:
         p = Path(path)
-        if p == self.out or self.out in p.parents:
+        if any(p == own or own in p.parents for own in self.own):
             return False
-        if any(part.startswith(f".{self.out.name}.") for part in p.parts):
+        if any(part.startswith(f".{self.own[0].name}.") for part in p.parts):
             return False  # the build's temporary and old folders beside the output
         return self.default(change, path)
 
@@ -87,7 +93,7 @@ def run(options: ServeOptions, report: Callable[[str, object], None], ready: Cal
         def watcher():
             paths = [str(p) for p in watch_paths(content)]
             # rust_timeout + yield_on_timeout: an empty batch now and then, the first one once inotify is set up.
-            for changes in watchfiles.watch(*paths, watch_filter=_Ignore(own_tmp or out), stop_event=stop,
+            for changes in watchfiles.watch(*paths, watch_filter=_Ignore(own_tmp or out, content), stop_event=stop,
                                             debounce=1000, step=20, rust_timeout=200, yield_on_timeout=True,
                                             raise_interrupt=False):
                 watching.set()

@@ -136,6 +136,9 @@ def test_the_person_filter_narrows_the_results_to_that_person(page, site_url, ch
     # the UI: the filter panel offers 人物, 标签, 月份; ticking her name narrows the list
     ui_results(page, site_url, "zh", "元宵")
     panel = page.locator(".pagefind-ui__filter-panel")
+    # Pagefind's UI adds the filter groups one by one as it loads them: wait until all are there
+    page.wait_for_function("document.querySelectorAll('.pagefind-ui__filter-panel .pagefind-ui__filter-name')"
+                           ".length >= 3", timeout=30_000)
     legends = [n.strip() for n in panel.locator(".pagefind-ui__filter-name").all_inner_texts()]
     assert sorted(legends) == sorted(["人物", "标签", "月份"]), legends
     block = panel.locator(".pagefind-ui__filter-block", has=page.locator(".pagefind-ui__filter-name", has_text="人物"))
