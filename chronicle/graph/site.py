@@ -351,31 +351,37 @@ class _GraphBuilder:
         reads nor writes twenty thousand small files."""
         found = self.cache.get("markup", k)
         if found is None:
-            found = self._render_body(*task)
+            found = self._timed(*task)
             self.cache.put("markup", k, found)
         return found
 
-    def render(self, body, lang: str, text_lang: str):
+    def _timed(self, body, lang: str, text_lang: str):
+        """Blocks, problems and minutes to read: the word count is done where the Markdown is, in a worker."""
+        from chronicle.chinese.text import reading_time
+        blocks, problems = self._render_body(body, lang, text_lang)
+        return blocks, problems, reading_time("\n".join(b.text for b in blocks))
+
+    def render(self, body, lang: str, text_lang: str, timed: bool = False):
+        """The blocks (with ``timed``: and the minutes to read); the Markdown's problems go to the report."""
         cached = self.rendered.pop((id(body), lang, text_lang), None)
-        blocks, problems = cached if cached is not None else self._render_body(body, lang, text_lang)
+        blocks, problems, minutes = cached if cached is not None else self._timed(body, lang, text_lang)
         for problem in problems:
             (self.report.error if problem.level == "error" else self.report.warn)(body.path, problem.line, problem.message, problem.hint)
-        return blocks
+        return (blocks, minutes) if timed else blocks
 
     def version(self, bodies, lang: str, title: Text | None, fallback_title: str):
-        from chronicle.chinese.text import excerpt, reading_time
+        from chronicle.chinese.text import excerpt
         body = bodies.get(lang)
         translated = body is not None
         text_lang = lang if translated else self.source
-        blocks = self.render(body or bodies[self.source], lang, text_lang)
+        blocks, minutes = self.render(body or bodies[self.source], lang, text_lang, timed=True)
         if title is not None:
             shown, title_lang = title.pick(lang, self.langs)
         else:
             shown, title_lang = fallback_title, lang
-        plain = "\n".join(b.text for b in blocks)
         limit = 110 if text_lang.startswith("zh") else 220
         return Version(lang, shown, title_lang, text_lang, blocks, translated,
-                       excerpt(plain.split("\n")[0] if plain else "", limit, text_lang), reading_time(plain))
+                       excerpt(blocks[0].text.split("\n")[0] if blocks else "", limit, text_lang), minutes)
 
     def entry_node(self, entry: Entry, stat_defs: dict) -> EntryNode:
         self.scan_private(entry.bodies)

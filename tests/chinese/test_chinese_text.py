@@ -1,9 +1,12 @@
 """Tests for chronicle.chinese.text."""
 
+import re
 from pathlib import Path
 
 import markdown
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from chronicle.chinese.text import (
     count_words,
@@ -233,6 +236,15 @@ def test_count_words():
     assert count_words("") == (0, 0)
     assert count_words("。，！") == (0, 0)
     assert count_words("state-of-the-art 设计") == (2, 1)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("中文𠀀々あアab9é_-'’ ，。\n")), max_size=60))
+def test_count_words_counts_each_cjk_character(text):
+    """Counted a run at a time, as every character of it one by one: the same figures."""
+    cjk = sum(1 for ch in text if is_cjk(ch))
+    words = len(re.findall(r"[^\W_]+(?:['’\-][^\W_]+)*", "".join(" " if is_cjk(ch) else ch for ch in text)))
+    assert count_words(text) == (cjk, words)
 
 
 def test_reading_time():
