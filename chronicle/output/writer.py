@@ -402,9 +402,12 @@ def same_state(out: Path, state: dict[str, tuple[int, int, int]]) -> bool:
     out = out.resolve()
     if not state or not (out / MARKER).is_file():
         return False
-    for rel, (size, mtime_ns, ino) in state.items():
+    root = str(out)
+    prefix = root + os.sep
+    lstat = os.lstat
+    for rel, (size, mtime_ns, ino) in state.items():  # tens of thousands: no os.path.join in the loop
         try:
-            st = os.lstat(out if rel == "." else os.path.join(out, rel))
+            st = lstat(root if rel == "." else prefix + rel)
         except OSError:
             return False
         if st.st_mtime_ns != mtime_ns or st.st_ino != ino or (size >= 0 and st.st_size != size):
