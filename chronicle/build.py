@@ -203,7 +203,7 @@ def _build(content: Path, out: Path, cache: Cache, last: dict | None, inputs: st
     per_lang = {lang: sum(1 for p in written if p.startswith(lang + "/") and p.endswith("index.html"))
                 for lang in graph.languages}
     if (use_cache or session is not None) and not search_failed:  # without search, pages were written again
-        state = {} if in_place and session is not None else folder_state(out, stamps)  # serve never skips a build
+        state = {} if live else folder_state(out, stamps)  # serve never skips a build
         record = {"inputs": inputs, "stamps": stamps, "output": state, "files": list(written), "report": report.items,
                   "result": (written, per_lang, len(graph.entries), len(graph.people))}
         if not live:  # serve's own folder goes when serve stops: its record stays in memory
@@ -294,20 +294,17 @@ class _TemplateProblem(Exception):
         return type(self), (self.path, self.line, self.message)
 
 
-def _secret_names(person):
-    from chronicle.graph.people import secret_names
-    return secret_names(person)
-
-
 def _forbidden_names(graph: SiteGraph) -> list[tuple[bytes, str]]:
     """The real names and aliases of people who are not published by name, as UTF-8 and as they
     look inside a URL (percent-encoded) or an ASCII-only JSON string (\\u escapes)."""
     import json
     from urllib.parse import quote
+
+    from chronicle.graph.people import secret_names
     out = []
     for node in graph.people:
         if node.restricted:
-            for name in _secret_names(node.person):
+            for name in secret_names(node.person):
                 if len(name) >= 2:
                     forms = {name.encode("utf-8"), quote(name).encode("ascii"),
                              json.dumps(name)[1:-1].encode("ascii")}

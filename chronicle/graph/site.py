@@ -361,20 +361,23 @@ class _GraphBuilder:
         blocks, problems = self._render_body(body, lang, text_lang)
         return blocks, problems, reading_time("\n".join(b.text for b in blocks))
 
-    def render(self, body, lang: str, text_lang: str, timed: bool = False):
-        """The blocks (with ``timed``: and the minutes to read); the Markdown's problems go to the report."""
+    def render(self, body, lang: str, text_lang: str):
+        return self.render_timed(body, lang, text_lang)[0]
+
+    def render_timed(self, body, lang: str, text_lang: str):
+        """The blocks and the minutes to read; the Markdown's problems go to the report."""
         cached = self.rendered.pop((id(body), lang, text_lang), None)
         blocks, problems, minutes = cached if cached is not None else self._timed(body, lang, text_lang)
         for problem in problems:
             (self.report.error if problem.level == "error" else self.report.warn)(body.path, problem.line, problem.message, problem.hint)
-        return (blocks, minutes) if timed else blocks
+        return blocks, minutes
 
     def version(self, bodies, lang: str, title: Text | None, fallback_title: str):
         from chronicle.chinese.text import excerpt
         body = bodies.get(lang)
         translated = body is not None
         text_lang = lang if translated else self.source
-        blocks, minutes = self.render(body or bodies[self.source], lang, text_lang, timed=True)
+        blocks, minutes = self.render_timed(body or bodies[self.source], lang, text_lang)
         if title is not None:
             shown, title_lang = title.pick(lang, self.langs)
         else:

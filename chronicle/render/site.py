@@ -140,7 +140,6 @@ class Renderer:
             "canonical": (config.base_url + site_path(lang, kind, arg)) if config.base_url and kind != "feed" else "",
         }
 
-
     # -- pages -------------------------------------------------------------
     def pages(self) -> Iterator[tuple[str, bytes]]:
         for job in self.jobs():

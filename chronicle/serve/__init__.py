@@ -51,13 +51,14 @@ class _Ignore:
         from chronicle.cache import FOLDER
 
         self.default = watchfiles.DefaultFilter()
-        self.own = (out.resolve(), content.resolve() / FOLDER)
+        self.out = out.resolve()
+        self.own = (self.out, content.resolve() / FOLDER)
 
     def __call__(self, change, path: str) -> bool:
         p = Path(path)
         if any(p == own or own in p.parents for own in self.own):
             return False
-        if any(part.startswith(f".{self.own[0].name}.") for part in p.parts):
+        if any(part.startswith(f".{self.out.name}.") for part in p.parts):
             return False  # the build's temporary and old folders beside the output
         return self.default(change, path)
 
