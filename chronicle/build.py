@@ -16,7 +16,7 @@ from chronicle.errors import BuildError, Report
 from chronicle.output.writer import OutputError, check_output_dir, folder_state, same_state, write_site
 
 if TYPE_CHECKING:
-    from chronicle.graph.site import SiteGraph
+    from chronicle.graph.nodes import SiteGraph
 
 # The stages (YAML, Markdown, Jinja, Babel…) are imported when a build has work to do: a build that finds
 # nothing changed answers in the time it takes to stat the files.
@@ -316,7 +316,7 @@ def _guard(path: str, data: bytes, forbidden) -> None:
     """A last safety net: no output file may carry a restricted person's real name."""
     for needle, pid in forbidden:
         if needle in data:
-            raise _Leak(f"people.yaml", f"the real name or alias of {pid} (publish: not full) would appear in {path}",
+            raise _Leak("people.yaml", f"the real name or alias of {pid} (publish: not full) would appear in {path}",
                         "it comes from a title, citation, note or bio that names them; use [[" + pid + "]] "
                         "or rewrite that text")
 

@@ -155,7 +155,7 @@ def installation_key() -> str:
     The site-packages folders change their modification time whenever a package is installed, upgraded
     or removed, so their times stand for the libraries' versions without asking each one."""
     import sys
-    from chronicle.render.theme import theme_dir
+    from chronicle.theme import theme_dir
     parts = [__version__, sys.version]
     for root in (_PACKAGE, theme_dir("templates"), theme_dir("static")):
         for folder, _, names in os.walk(root):

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from chronicle.build import build, check
-from chronicle.render import charts
+from chronicle.render import charts, strips
+from chronicle.render import svg as shapes
 from chronicle.render.i18n import Messages
 from tests.conftest import ROOT
 
@@ -318,10 +319,10 @@ def test_a_chart_with_links_is_a_group_and_one_without_an_image():
     without links may be an image."""
     t = Messages("en")
     start, end = dt.date(2020, 1, 23), dt.date(2020, 3, 8)
-    phases = (charts.Band(start, dt.date(2020, 2, 1), "Phase one"),)
-    linked = ET.fromstring(str(charts.strip("s1", "t", "d", charts.StripData(
-        start, end, phases=phases, marks=(charts.Mark(dt.date(2020, 2, 2), "x/", "Feb 2: an entry"),)), t)))
-    plain = ET.fromstring(str(charts.strip("s2", "t", "d", charts.StripData(start, end, phases=phases), t)))
+    phases = (shapes.Band(start, dt.date(2020, 2, 1), "Phase one"),)
+    linked = ET.fromstring(str(strips.strip("s1", "t", "d", shapes.StripData(
+        start, end, phases=phases, marks=(shapes.Mark(dt.date(2020, 2, 2), "x/", "Feb 2: an entry"),)), t)))
+    plain = ET.fromstring(str(strips.strip("s2", "t", "d", shapes.StripData(start, end, phases=phases), t)))
     assert linked.get("role") == "group" and plain.get("role") == "img"
     assert_accessible(linked)
     assert_accessible(plain)

@@ -9,7 +9,7 @@ import click
 import pytest
 
 from chronicle.cli import main
-from chronicle.content import loader
+from chronicle.content import schema as loader
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"

@@ -30,7 +30,7 @@ import pytest
 
 from chronicle.build import build, check
 from chronicle.errors import BuildError
-from chronicle.graph.site import is_resident_id
+from chronicle.graph.scan import is_resident_id
 from tests.conftest import write_tree
 
 # Who is not to be named, and everything private about anyone.

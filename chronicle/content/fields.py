@@ -7,6 +7,7 @@ import re
 
 from chronicle.content.yamlio import YList, YMap
 from chronicle.errors import Report, did_you_mean
+from chronicle.content.schema import ENTRY_NAME
 from chronicle.model import PartialDate, Ref, Text
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -218,3 +219,18 @@ def text_reader(languages: tuple[str, ...], numbers: bool = True):
         return Text({source: text})
 
     return convert
+
+
+def to_entry_ref(value) -> str:
+    """An entry named by its date or file stem (award evidence)."""
+    text = to_str(value)
+    if not ENTRY_NAME.match(text + ".md"):
+        raise Invalid(f"'{text}' is not an entry date or stem", "write entry dates as YYYY-MM-DD, e.g. 2020-02-05")
+    return text
+
+
+def to_tag(value) -> str:
+    text = to_str(value)
+    if not text or "/" in text or "\\" in text or text in (".", "..") or len(text) > 64:
+        raise Invalid(f"'{text}' is not a usable tag", "tags are short words without '/'")
+    return text

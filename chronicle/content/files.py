@@ -49,3 +49,30 @@ def snapshot(root: Path) -> dict[str, tuple[int, int, int]]:
                 continue
             found[rel] = (st.st_size, st.st_mtime_ns, st.st_ino)
     return found
+
+
+def inside(path: Path, root: Path) -> bool:
+    try:
+        path.relative_to(root)
+        return True
+    except ValueError:
+        return False
+
+
+def tree(folder: Path) -> list[tuple[str, os.DirEntry]]:
+    """Everything under ``folder`` in the order of ``sorted(folder.rglob("*"))`` (not into linked folders),
+    as paths with their directory entries, whose types need no further system call."""
+    found = []
+    stack = [str(folder)]
+    while stack:
+        current = stack.pop()
+        try:
+            entries = list(os.scandir(current))
+        except OSError:
+            continue
+        for entry in entries:
+            found.append((entry.path, entry))
+            if entry.is_dir(follow_symlinks=False):
+                stack.append(entry.path)
+    found.sort(key=lambda item: item[0].split(os.sep))
+    return found

@@ -6,7 +6,7 @@ import json
 from functools import partial
 from xml.sax.saxutils import escape
 
-from chronicle.graph.site import SiteGraph
+from chronicle.graph.nodes import SiteGraph
 from chronicle.render.i18n import html_lang
 from chronicle.render.urls import site_path
 

@@ -18,7 +18,7 @@ from html import escape as _escape
 from functools import partial
 from typing import Iterator
 
-from chronicle.graph.site import SiteGraph
+from chronicle.graph.nodes import SiteGraph
 from chronicle.model import Text
 from chronicle.render.data import json_lines
 from chronicle.render.i18n import Messages, html_lang

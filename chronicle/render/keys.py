@@ -20,7 +20,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from chronicle.cache import code_hash, key
-from chronicle.graph.site import SiteGraph
+from chronicle.graph.nodes import SiteGraph
 
 
 class Keys:

@@ -13,13 +13,13 @@ import jinja2
 import jinja2.filters
 
 from chronicle import __version__
-from chronicle.graph.site import SiteGraph
+from chronicle.graph.nodes import SiteGraph
 from chronicle.model import Text
 from chronicle.cache import key
 from chronicle.render.i18n import LOCALES, Messages, html_lang
 from chronicle.render.keys import Keys, render_code
 from chronicle.render.structured import Structured
-from chronicle.render.theme import theme_dir
+from chronicle.theme import theme_dir
 from chronicle.render.urls import INTERNAL, file_for, resolve_links, site_path
 from chronicle.render.visuals import Visuals
 

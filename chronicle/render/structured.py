@@ -13,7 +13,7 @@ import json
 
 from markupsafe import Markup
 
-from chronicle.graph.site import SiteGraph
+from chronicle.graph.nodes import SiteGraph
 from chronicle.model import Text
 from chronicle.render.i18n import Messages, html_lang
 from chronicle.render.urls import file_for, relative, site_path

@@ -1,6 +1,6 @@
 """What the charts and strips show, taken from the site graph, in the page's language.
 
-render/charts.py draws; this module decides what to draw: which statistics share a
+render/charts.py and render/strips.py draw; this module decides what to draw: which statistics share a
 chart (a ``group`` of stats.yaml), where each point links (the paragraph that
 recorded it), how a person's roles fall over the period. Text goes through
 Messages so every label, unit and date is in the page's language.
@@ -12,9 +12,10 @@ import datetime as dt
 
 from markupsafe import Markup
 
-from chronicle.graph.site import EntryNode, PersonNode, SiteGraph, StatNode, StatPoint
+from chronicle.graph.nodes import EntryNode, PersonNode, SiteGraph, StatNode, StatPoint
 from chronicle.model import Text
-from chronicle.render import charts
+from chronicle.render import charts, strips
+from chronicle.render import svg as shapes
 from chronicle.render.i18n import Messages
 from chronicle.render.urls import INTERNAL, site_path
 
@@ -183,23 +184,23 @@ class Visuals:
         return max(0, min((index - size // 3) // WINDOW_STEP * WINDOW_STEP, len(stat.points) - size))
 
     # -- strips ------------------------------------------------------------
-    def phases(self, lang: str) -> tuple[charts.Band, ...]:
-        return tuple(charts.Band(ph.start, ph.end, self.txt(ph.name, lang), f"ph{i % 4}")
+    def phases(self, lang: str) -> tuple[shapes.Band, ...]:
+        return tuple(shapes.Band(ph.start, ph.end, self.txt(ph.name, lang), f"ph{i % 4}")
                      for i, ph in enumerate(self.g.config.phases))
 
     def phase_list(self, lang: str) -> list[dict]:
         return [{"id": ph.id, "name": self.txt(ph.name, lang), "start": ph.start, "end": ph.end, "css": f"ph{i % 4}"}
                 for i, ph in enumerate(self.g.config.phases)]
 
-    def landmarks(self, lang: str) -> tuple[charts.Landmark, ...]:
+    def landmarks(self, lang: str) -> tuple[shapes.Landmark, ...]:
         zh = lang.startswith("zh")
-        return tuple(charts.Landmark(day, f.zh if zh else f.en.split(" (")[0], f.kind) for day, f in self.g.festivals)
+        return tuple(shapes.Landmark(day, f.zh if zh else f.en.split(" (")[0], f.kind) for day, f in self.g.festivals)
 
     def timeline_strip(self, lang: str) -> Markup | None:
         if not self.period:
             return None
         t = Messages(lang)
-        marks = tuple(charts.Mark(e.date, self.entry_href(lang, e.stem),
+        marks = tuple(shapes.Mark(e.date, self.entry_href(lang, e.stem),
                                   f"{t.short_date(e.date)}: {e.versions[lang].title}") for e in self.g.entries)
         figures = []
         for e in self.g.entries:
@@ -210,9 +211,9 @@ class Visuals:
                 node = self.stat_by_id[p.stat]
                 said.append(f"{self.txt(node.stat.label, lang)} {t.number(p.value)} {self.stat_unit(node, lang)}".rstrip())
             first = next((p.anchor for p in e.stats if p.anchor), None)
-            figures.append(charts.Mark(e.date, self.entry_href(lang, e.stem, first),
+            figures.append(shapes.Mark(e.date, self.entry_href(lang, e.stem, first),
                                        f"{t.short_date(e.date)}: " + t("list_separator").join(said), len(e.stats)))
-        data = charts.StripData(
+        data = shapes.StripData(
             *self.period, phases=self.phases(lang), landmarks=self.landmarks(lang), marks=marks,
             figures=tuple(figures),
             row_labels={"phases": t("phase"), "landmarks": t("strip_landmarks"), "entries": t("strip_entries"),
@@ -220,9 +221,9 @@ class Visuals:
         start, end = self.period
         desc = t("strip_desc", n=len(marks), start=t.date(start), end=t.date(end), phases=len(data.phases),
                  landmarks=len(data.landmarks), figures=len(figures))
-        return charts.strip("strip-timeline", t("strip_title"), desc, data, t)
+        return strips.strip("strip-timeline", t("strip_title"), desc, data, t)
 
-    def person_roles(self, p: PersonNode, lang: str) -> tuple[list[charts.RoleBar], list]:
+    def person_roles(self, p: PersonNode, lang: str) -> tuple[list[shapes.RoleBar], list]:
         """Dated roles as bars over the period (open-ended ones run to its end); undated ones are only listed."""
         t = Messages(lang)
         bars, undrawn = [], []
@@ -242,7 +243,7 @@ class Visuals:
             tip = f"{title}{t('list_separator') + org if org else ''}: {span}"
             start_label = (r.start.iso() if a < start else t.short_date(a)) if a else ""
             end_label = (r.end.iso() if b > end else t.short_date(b)) if b else t("open_ended")
-            bars.append(charts.RoleBar(title, tip, a, b, start_label, end_label))
+            bars.append(shapes.RoleBar(title, tip, a, b, start_label, end_label))
         return bars, undrawn
 
     def handovers(self, p: PersonNode, lang: str) -> list[dict]:
@@ -295,7 +296,7 @@ class Visuals:
         for stem in p.entries:
             e = self.g.entry_by_stem[stem]
             passages = p.passages.get(stem) or []
-            marks.append(charts.Mark(e.date, self.entry_href(lang, stem, passages[0].anchor if passages else None),
+            marks.append(shapes.Mark(e.date, self.entry_href(lang, stem, passages[0].anchor if passages else None),
                                      f"{t.short_date(e.date)}: {e.versions[lang].title}"))
         bars, undrawn = self.person_roles(p, lang)
         name = p.names[lang]
@@ -303,12 +304,12 @@ class Visuals:
         lines = []
         for h in relays:
             who = t("list_separator").join(x["name"] for x in h["after"] + h["before"])
-            lines.append(charts.Landmark(h["date"], f"{t('handover')} {t.short_date(h['date'])}: {who}", "handover"))
-        data = charts.StripData(*self.period, phases=self.phases(lang), marks=tuple(marks), roles=tuple(bars),
+            lines.append(shapes.Landmark(h["date"], f"{t('handover')} {t.short_date(h['date'])}: {who}", "handover"))
+        data = shapes.StripData(*self.period, phases=self.phases(lang), marks=tuple(marks), roles=tuple(bars),
                                 handovers=tuple(lines),
                                 row_labels={"phases": t("phase"), "entries": t("strip_mentions"),
                                             **({"roles": t("profile_roles")} if bars else {})})
         start, end = self.period
         desc = t("person_strip_desc", name=name, n=len(marks), start=t.date(start), end=t.date(end), roles=len(bars))
-        svg = charts.strip("strip-person", t("person_strip_title", name=name), desc, data, t, compact=True)
+        svg = strips.strip("strip-person", t("person_strip_title", name=name), desc, data, t, compact=True)
         return svg, undrawn, relays

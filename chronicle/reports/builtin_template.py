@@ -73,7 +73,7 @@ def template_bytes() -> bytes:
 
 def builtin_template() -> Path:
     """The shipped template: templates/ in a checkout, chronicle/_theme/templates/ when installed."""
-    from chronicle.render.theme import theme_dir
+    from chronicle.theme import theme_dir
     return theme_dir("templates") / NAME
 
 

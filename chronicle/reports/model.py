@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from chronicle.chinese.text import excerpt
 from chronicle.errors import did_you_mean
 from chronicle.graph.people import matchable_names
-from chronicle.graph.site import Passage, PersonNode, SiteGraph
+from chronicle.graph.nodes import Passage, PersonNode, SiteGraph
 from chronicle.model import Text
 from chronicle.render.i18n import Messages, html_lang
 from chronicle.render.urls import site_path

@@ -28,7 +28,7 @@ class ServeOptions:
 
 def watch_paths(content: Path) -> list[Path]:
     """The content folder and the built-in theme (templates and static files)."""
-    from chronicle.render.theme import theme_dir
+    from chronicle.theme import theme_dir
 
     paths = [content.resolve()]
     for name in ("templates", "static"):

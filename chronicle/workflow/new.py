@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from chronicle.content.loader import ENTRY_NAME
+from chronicle.content.schema import ENTRY_NAME
 from chronicle.content.source import SourceError, read_source
 from chronicle.content.yamlio import YAMLProblem, load_yaml
 

@@ -1,0 +1,19 @@
+"""The content format's fields and file names, in one place (docs/writing.md documents each; a test checks)."""
+
+from __future__ import annotations
+
+import re
+
+CONFIG_FIELDS = ("title", "subtitle", "author", "place", "languages", "base_url", "lunar_calendar",
+                 "autolink", "phases", "tags", "report", "privacy")
+PERSON_FIELDS = ("id", "name", "aliases", "groups", "roles", "bio", "publish", "private", "pinyin")
+ROLE_FIELDS = ("title", "org", "from", "to")
+STAT_FIELDS = ("id", "label", "unit", "kind", "group", "description")
+ENTRY_FIELDS = ("date", "title", "weekday", "lunar", "people", "tags", "stats", "draft", "summary")
+TRANSLATION_FIELDS = ("title", "summary")
+PAGE_FIELDS = ("title", "order")
+PUBLISH = ("full", "initials", "anonymous")
+KINDS = ("gauge", "count")
+
+ENTRY_NAME = re.compile(r"^(?P<stem>(?P<date>\d{4}-\d{2}-\d{2})(?:-[a-z0-9]+(?:-[a-z0-9]+)*)?)(?:\.(?P<lang>[A-Za-z-]+))?\.md$")
+PAGE_NAME = re.compile(r"^(?P<stem>[a-z0-9]+(?:-[a-z0-9]+)*)(?:\.(?P<lang>[A-Za-z-]+))?\.md$")

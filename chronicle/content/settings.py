@@ -1,0 +1,104 @@
+"""chronicle.yaml: the site's titles, languages, phases, tag labels, report and privacy settings."""
+
+from __future__ import annotations
+
+import re
+
+from chronicle.content.fields import (
+    LANG, Fields, Invalid, list_of, text_reader, to_bool, to_date, to_slug, to_str, to_tag, type_name,
+)
+from chronicle.content.schema import CONFIG_FIELDS
+from chronicle.model import Phase, ReportConfig, SiteConfig
+
+
+class SettingsReader:
+    """The part of the loader that reads chronicle.yaml (mixed into content.loader's _Loader)."""
+
+    def config(self) -> SiteConfig | None:
+        name = "chronicle.yaml"
+        data, _ = self.yaml_file(name, required=True)
+        if data is None:
+            return None
+        f = Fields(data, name, self.report, CONFIG_FIELDS, "chronicle.yaml")
+        if not f.ok:
+            return None
+        languages = f.get("languages", self.languages_of, required=True)
+        if not languages:
+            return None
+        text = text_reader(languages)
+        title = f.get("title", text, required=True)
+        phases = f.get("phases", lambda v: self.phases(v, text), default=())
+        tags = f.get("tags", lambda v: self.tag_labels(v, text), default={})
+        report_cfg = f.get("report", lambda v: self.report_config(v, text), default=ReportConfig())
+        privacy = f.get("privacy", self.privacy, default=())
+        base_url = f.get("base_url", to_str, default="")
+        if base_url and not re.match(r"^https?://[^\s/]+(/\S*)?$", base_url):
+            self.report.error(name, f.line("base_url"), f"'base_url': '{base_url}' is not a web address",
+                              "write e.g. https://example.org/diary/")
+        if base_url and not base_url.endswith("/"):
+            base_url += "/"
+        if title is None:
+            return None
+        return SiteConfig(
+            title=title, languages=tuple(languages),
+            subtitle=f.get("subtitle", text), author=f.get("author", text), place=f.get("place", text),
+            base_url=base_url,
+            lunar_calendar=f.get("lunar_calendar", to_bool, default=False),
+            autolink=f.get("autolink", to_bool, default=False),
+            phases=tuple(phases or ()), tags=tags or {}, report=report_cfg or ReportConfig(),
+            allow_private_patterns=tuple(privacy or ()),
+        )
+
+    def languages_of(self, value):
+        items = list_of(to_str, "language code")(value)
+        if not items:
+            raise Invalid("needs at least one language", "e.g. languages: [zh, en]")
+        seen = set()
+        for code in items:
+            if not LANG.match(code):
+                raise Invalid(f"'{code}' is not a language code", "use codes like zh, en, zh-Hant")
+            if code in seen:
+                raise Invalid(f"language '{code}' is listed twice")
+            seen.add(code)
+        return tuple(items)
+
+    def phases(self, value, text):
+        if not isinstance(value, list):
+            raise Invalid(f"expected a list of phases, got {type_name(value)}")
+        result, seen = [], {}
+        for index, item in enumerate(value):
+            f = Fields(item, "chronicle.yaml", self.report, ("id", "name", "from", "to"), "a phase", value.line_of(index))
+            pid = f.get("id", to_slug, required=True)
+            name = f.get("name", text, required=True)
+            start = f.get("from", to_date, required=True)
+            end = f.get("to", to_date, required=True)
+            if pid in seen:
+                self.report.error("chronicle.yaml", f.line("id"), f"duplicate phase id '{pid}' (also on line {seen[pid]})",
+                                  "give each phase its own id")
+                continue
+            seen[pid] = f.line("id")
+            if start and end and start > end:
+                self.report.error("chronicle.yaml", f.line("to"), f"phase '{pid}' ends ({end}) before it starts ({start})")
+                continue
+            if pid and name and start and end:
+                result.append(Phase(pid, name, start, end))
+        return tuple(result)
+
+    def tag_labels(self, value, text):
+        if not isinstance(value, dict):
+            raise Invalid(f"expected a mapping of tag ids to labels, got {type_name(value)}")
+        labels = {}
+        for key, label in value.items():
+            try:
+                labels[to_tag(key)] = text(label)
+            except Invalid as exc:
+                self.report.error("chronicle.yaml", value.line_of(key), f"tag '{key}': {exc.message}", exc.hint)
+        return labels
+
+    def report_config(self, value, text):
+        f = Fields(value, "chronicle.yaml", self.report, ("issuer", "date"), "report")
+        return ReportConfig(issuer=f.get("issuer", text), date=f.get("date", to_date))
+
+    def privacy(self, value):
+        f = Fields(value, "chronicle.yaml", self.report, ("allow",), "privacy")
+        return tuple(f.get("allow", list_of(to_str, "text"), default=[]))
