@@ -30,12 +30,13 @@ AWARD_FOR_WANG = """
 
 @pytest.fixture
 def content(mini):
-    """The mini chronicle with an issuer and date of issue, and an award to a person published as initials."""
+    """The mini chronicle whose lists an issuer adopted (issuer and date in chronicle.yaml's older ``report:``
+    settings, the document number in commendations.yaml), and an award to a person published as initials."""
     config = (mini / "chronicle.yaml").read_text(encoding="utf-8")
     write_tree(mini, {"chronicle.yaml": config + "report:\n  issuer: {zh: 某社区党委, en: The community Party committee}\n"
                                                   "  date: 2020-03-09\n"})
-    with open(mini / "commendations.yaml", "a", encoding="utf-8") as handle:
-        handle.write(AWARD_FOR_WANG)
+    lists = (mini / "commendations.yaml").read_text(encoding="utf-8")
+    write_tree(mini, {"commendations.yaml": "status: adopted\ndocument: 某社党〔2020〕1号\n" + lists + AWARD_FOR_WANG})
     return mini
 
 
@@ -70,11 +71,11 @@ def test_model_names_roles_citations_evidence_and_dates(content):
     assert reports.leaked_name(model, graph_of(content)) is None
 
 
-def test_without_a_date_of_issue_the_last_entry_date_is_used(mini):
+def test_lists_the_editors_compiled_have_no_issuer_and_no_invented_date(mini):
     model = reports.commendations(graph_of(mini), "en")
-    assert model.issue_date.isoformat() == "2020-02-08"
-    assert model.issue_date_text == "February 8, 2020"
-    assert model.issuer == "", "no report issuer and no author: no signature line"
+    assert model.status == "compiled" and model.draft
+    assert model.issue_date is None and model.issue_date_text == "", "never the last entry's date, never today's"
+    assert model.issuer == "" and model.signature == ("Compiled by the editors",)
 
 
 def test_the_chinese_text_is_a_decision_and_the_english_its_counterpart(content):
@@ -83,9 +84,13 @@ def test_the_chinese_text_is_a_decision_and_the_english_its_counterpart(content)
     assert "为表彰先进、树立典型，经研究，决定对以下3名同志予以表彰" in zh.intro
     assert zh.decision == "授予杨趣玲等3名同志“优秀社区工作者”称号。名单见附件2。"
     assert "以受表彰的同志为榜样" in zh.call
-    assert en.title == "Decision on Commending the Outstanding Community Workers"
-    assert en.decision.startswith("The title “Outstanding Community Workers” is conferred on Yang Quling and 2 others")
-    assert "take them as a model" in en.call
+    assert zh.signature == ("某社区党委", "2020年3月9日") and zh.document == "某社党〔2020〕1号"
+    assert not zh.draft and zh.notice == zh.header == ""
+    assert en.title == "Commendations"
+    assert "The community Party committee has decided to commend three people" in en.intro
+    assert en.decision == ("They are commended in these lists: Outstanding Community Workers (Yang Quling and "
+                           "two others). Annex 2 gives every name.")
+    assert "conferred" not in en.decision and "each in their own post" not in en.call
 
 
 def test_quote_starts_at_the_sentence_where_the_person_appears():
@@ -170,9 +175,10 @@ def test_csv_has_a_bom_one_row_per_award_and_no_formulas(content):
     data = reports.render(reports.commendations(graph_of(content), "zh"), "csv")
     assert data.startswith(b"\xef\xbb\xbf"), "Excel needs the BOM to read UTF-8 Chinese"
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
-    assert rows[0] == ["类别", "人员编号", "姓名", "职务", "单位", "主要事迹", "依据日期"]
+    assert rows[0] == ["类别", "人员编号", "姓名", "职务", "单位", "主要事迹", "依据日期", "性质"]
     assert len(rows) == 1 + 3
-    assert rows[1] == ["优秀社区工作者", "yang-quling", "杨趣玲", "公益岗", "25社区", "带病坚守岗位。", "2020-01-23"]
+    assert rows[1] == ["优秀社区工作者", "yang-quling", "杨趣玲", "公益岗", "25社区", "带病坚守岗位。", "2020-01-23",
+                       "某社党〔2020〕1号"]
     assert rows[2][6] == "2020-01-23; 2020-01-25", "evidence defaults to every entry that mentions the person"
     assert rows[3][2] == "王某" and rows[3][5] == "'=1+1 在家隔离期间坚持上报体温。"
     en = list(csv.reader(io.StringIO(reports.render(reports.commendations(graph_of(content), "en"), "csv").decode("utf-8-sig"))))
@@ -222,7 +228,7 @@ def test_pdf_has_the_chinese_names_as_real_text(content, tmp_path):
     path = tmp_path / "report.pdf"
     path.write_bytes(data)
     text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True).stdout.decode()
-    for name in ("杨趣玲", "张庆新", "王某", "关于表彰优秀社区工作者的决定", "某社区党委"):
+    for name in ("杨趣玲", "张庆新", "王某", "关于表彰优秀社区工作者的决定", "某社区党委", "某社党〔2020〕1号"):
         assert name in text
     assert "王芳" not in text
     fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, check=True, text=True).stdout

@@ -103,14 +103,14 @@ class _Loader(SettingsReader, RegistersReader, DocumentsReader):
         self.name_text = text_reader(config.languages, numbers=False)
         people = self.remembered("people.yaml", [self.root / "people.yaml"], self.people)
         stats = self.remembered("stats.yaml", [self.root / "stats.yaml"], self.stats)
-        categories = self.remembered("commendations.yaml", [self.root / "commendations.yaml"], self.commendations)
+        categories, lists = self.remembered("commendations.yaml", [self.root / "commendations.yaml"], self.commendations)
         entries = self.entries()
         pages = self.pages()
         media = self.media()
         template_dir = self.root / "templates"
         return Chronicle(self.root, config, tuple(people), tuple(stats), tuple(categories),
                          tuple(entries), tuple(pages), tuple(media),
-                         template_dir if template_dir.is_dir() else None)
+                         template_dir if template_dir.is_dir() else None, lists)
 
     def document(self, path: Path, kind: str = "entry"):
         """Front matter (as YAML) and body of a Markdown file; ``kind`` is entry, page or translation."""

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from chronicle.content.fields import (
-    SLUG, Fields, Invalid, list_of, refs, to_entry_ref, to_partial_date, to_slug, to_str, type_name,
+    SLUG, Fields, Invalid, list_of, refs, to_bool, to_date, to_entry_ref, to_partial_date, to_slug, to_str,
+    type_name,
 )
-from chronicle.content.schema import KINDS, PERSON_FIELDS, PUBLISH, ROLE_FIELDS, STAT_FIELDS
+from chronicle.content.schema import (
+    AWARD_FIELDS, CATEGORY_FIELDS, COMMENDATIONS_FIELDS, KINDS, PERSON_FIELDS, PUBLISH, ROLE_FIELDS, STAT_FIELDS,
+)
 from chronicle.errors import did_you_mean
-from chronicle.model import Award, Category, Person, Role, StatDef
+from chronicle.model import LIST_STATUSES, Award, Category, ListStatus, Person, Role, StatDef
 
 
 class RegistersReader:
@@ -59,7 +62,7 @@ class RegistersReader:
             source_name = person_name.get(self.languages[0], self.languages)
             sort_name = " ".join(name_sort_key(override or source_name)[0]) if source_name else pid
             people.append(Person(pid, person_name, tuple(a for a in aliases if a), tuple(groups), tuple(roles),
-                                 f.get("bio", self.text), publish, line, sort_name))
+                                 f.get("bio", self.text), publish, line, sort_name, f.get("note", self.text)))
         return people
 
     def roles(self, value):
@@ -76,7 +79,8 @@ class RegistersReader:
                                   f"role starts ({start.iso()}) after it ends ({end.iso()})",
                                   "'from' must not be after 'to'")
             if title:
-                roles.append(Role(title, f.get("org", self.text), start, end, value.line_of(index)))
+                roles.append(Role(title, f.get("org", self.text), start, end, value.line_of(index),
+                                  f.get("note", self.text), f.get("inferred", to_bool, default=False) or False))
         return roles
 
     # -- stats.yaml --------------------------------------------------------
@@ -105,25 +109,27 @@ class RegistersReader:
             if sid and label:
                 seen[sid] = line
                 stats.append(StatDef(sid, label, f.get("unit", self.text), kind, f.get("group", to_slug, default="") or "",
-                                     f.get("description", self.text), line))
+                                     f.get("description", self.text), line, f.get("note", self.text),
+                                     f.get("inferred", to_bool, default=False) or False))
         return stats
 
     # -- commendations.yaml ------------------------------------------------
-    def commendations(self) -> list[Category]:
+    def commendations(self) -> tuple[list[Category], ListStatus]:
         name = "commendations.yaml"
         data, _ = self.yaml_file(name)
         if data is None:
-            return []
-        f = Fields(data, name, self.report, ("categories",), "commendations.yaml")
+            return [], ListStatus()
+        f = Fields(data, name, self.report, COMMENDATIONS_FIELDS, "commendations.yaml")
         if not f.ok:
-            return []
+            return [], ListStatus()
+        lists = self.list_status(f)
         items = f.get("categories", _categories, required=True)
         if not items:
-            return []
+            return [], lists
         categories, seen = [], {}
         for index, item in enumerate(items):
             line = items.line_of(index)
-            c = Fields(item, name, self.report, ("id", "name", "description", "awards"), "a category", line)
+            c = Fields(item, name, self.report, CATEGORY_FIELDS, "a category", line)
             cid = c.get("id", to_slug, required=True)
             cname = c.get("name", self.text, required=True)
             awards = c.get("awards", self.awards, default=[]) or []
@@ -134,7 +140,22 @@ class RegistersReader:
             if cid and cname:
                 seen[cid] = line
                 categories.append(Category(cid, cname, c.get("description", self.text), tuple(awards), line))
-        return categories
+        return categories, lists
+
+    def list_status(self, f: Fields) -> ListStatus:
+        """What the lists are (compiled, proposed, adopted); graph/commendations.py checks that adopted lists
+        say by whom, when and in which document."""
+        name = "commendations.yaml"
+        status = f.get("status", to_str, default="compiled") or "compiled"
+        if status not in LIST_STATUSES:
+            self.report.error(name, f.line("status"), f"'status': '{status}' is not one of {', '.join(LIST_STATUSES)}",
+                              did_you_mean(status, LIST_STATUSES) or "compiled: drawn from the chronicle by its "
+                              "editors; proposed: put to an issuer; adopted: decided by the issuer")
+            status = "compiled"
+        lists = ListStatus(status, f.get("compiled_by", self.text), f.get("issuer", self.text), f.get("date", to_date),
+                           f.get("document", to_str, default="") or "", f.get("note", self.text),
+                           f.line("status") if f.has("status") else f.line())
+        return lists
 
     def awards(self, value):
         if not isinstance(value, list):
@@ -142,7 +163,7 @@ class RegistersReader:
         awards = []
         for index, item in enumerate(value):
             line = value.line_of(index)
-            f = Fields(item, "commendations.yaml", self.report, ("person", "citation", "evidence"), "an award", line)
+            f = Fields(item, "commendations.yaml", self.report, AWARD_FIELDS, "an award", line)
             person = f.get("person", lambda v: refs(v)[0], required=True)
             if person is not None and not person.line:
                 person = type(person)(person.id, f.line("person"))

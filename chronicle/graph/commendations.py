@@ -11,7 +11,21 @@ from chronicle.graph.nodes import AwardNode, CategoryNode, Passage
 class CommendationNodes:
     """The part of the graph builder that resolves awards (mixed into graph.site's _GraphBuilder)."""
 
+    def check_lists(self) -> None:
+        """Only lists an issuer adopted may read as a decision: then who, when and which document must be known
+        (issuer and date may come from chronicle.yaml's older ``report:`` settings)."""
+        lists, report = self.c.lists, self.config.report
+        if not lists.adopted:
+            return
+        missing = [name for name, value in (("issuer", lists.issuer or report.issuer), ("date", lists.date or report.date),
+                                            ("document", lists.document)) if not value]
+        if missing:
+            self.report.error("commendations.yaml", lists.line, "adopted lists need " + ", ".join(f"'{k}'" for k in missing),
+                              "say who adopted them (issuer), when (date: YYYY-MM-DD) and the document's number "
+                              "(document); lists the editors drew from the chronicle are 'status: compiled'")
+
     def category_nodes(self, by_stem, person_by_id, entries):
+        self.check_lists()
         nodes = []
         path = "commendations.yaml"
         for category in self.c.categories:

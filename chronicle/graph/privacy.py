@@ -70,10 +70,14 @@ def redact_chronicle(chron: Chronicle) -> Chronicle:
         phases=tuple(replace(p, name=t(p.name)) for p in config.phases),
         tags={tag: t(label) for tag, label in config.tags.items()},
         report=replace(config.report, issuer=t(config.report.issuer)))
-    people = tuple(replace(p, bio=t(p.bio),
-                           roles=tuple(replace(role, title=t(role.title), org=t(role.org)) for role in p.roles))
+    people = tuple(replace(p, bio=t(p.bio), note=t(p.note),
+                           roles=tuple(replace(role, title=t(role.title), org=t(role.org), note=t(role.note))
+                                       for role in p.roles))
                    for p in chron.people)
-    stats = tuple(replace(s, label=t(s.label), unit=t(s.unit), description=t(s.description)) for s in chron.stats)
+    stats = tuple(replace(s, label=t(s.label), unit=t(s.unit), description=t(s.description), note=t(s.note))
+                  for s in chron.stats)
+    lists = replace(chron.lists, compiled_by=t(chron.lists.compiled_by), issuer=t(chron.lists.issuer),
+                    note=t(chron.lists.note))
     categories = tuple(replace(c, name=t(c.name), description=t(c.description),
                                awards=tuple(replace(a, citation=t(a.citation)) for a in c.awards))
                        for c in chron.categories)
@@ -85,4 +89,4 @@ def redact_chronicle(chron: Chronicle) -> Chronicle:
         for e in chron.entries)
     pages = tuple(replace(p, title=t(p.title)) for p in chron.pages)
     return replace(chron, config=config, people=people, stats=stats, categories=categories, entries=entries,
-                   pages=pages)
+                   pages=pages, lists=lists)

@@ -49,9 +49,16 @@ class PrivacyScan:
             scan("chronicle.yaml", None, value)
         for person in self.c.people:
             scan("people.yaml", person.line, person.bio)
+            scan("people.yaml", person.line, person.note)
             for role in person.roles:
                 scan("people.yaml", role.line, role.title)
                 scan("people.yaml", role.line, role.org)
+                scan("people.yaml", role.line, role.note)
+        for stat in self.c.stats:
+            scan("stats.yaml", stat.line, stat.note)
+        lists = self.c.lists
+        for value in (lists.compiled_by, lists.issuer, lists.note):
+            scan("commendations.yaml", lists.line, value)
         for category in self.c.categories:
             scan("commendations.yaml", category.line, category.name)
             for award in category.awards:

@@ -85,6 +85,30 @@ class ReportConfig:
     date: dt.date | None = None
 
 
+LIST_STATUSES = ("compiled", "proposed", "adopted")
+
+
+@dataclass(frozen=True)
+class ListStatus:
+    """What the commendation lists are, so that no page or report makes them more than they are.
+
+    ``compiled`` (the default): editors drew them from the chronicle; nobody has decided anything.
+    ``proposed``: put to ``issuer`` for a decision. ``adopted``: ``issuer`` adopted them on ``date`` in the
+    document numbered ``document``; only then does a report read as a decision."""
+
+    status: str = "compiled"
+    compiled_by: Text | None = None
+    issuer: Text | None = None
+    date: dt.date | None = None
+    document: str = ""
+    note: Text | None = None
+    line: int = 1
+
+    @property
+    def adopted(self) -> bool:
+        return self.status == "adopted"
+
+
 @dataclass(frozen=True)
 class SiteConfig:
     title: Text
@@ -112,6 +136,8 @@ class Role:
     start: PartialDate | None
     end: PartialDate | None
     line: int
+    note: Text | None = None        # the editors' note on this role, shown beside it
+    inferred: bool = False          # the role (or its dates) is the editors' reading, not the chronicle's words
 
     def active_on(self, day: dt.date) -> bool:
         return ((self.start is None or self.start.first_day() <= day)
@@ -129,6 +155,7 @@ class Person:
     publish: str
     line: int
     sort_name: str = ""
+    note: Text | None = None        # the editors' note on the record (a reading, a doubt), shown on the profile
 
 
 @dataclass(frozen=True)
@@ -140,6 +167,8 @@ class StatDef:
     group: str
     description: Text | None
     line: int
+    note: Text | None = None        # the editors' note on the series, shown with it
+    inferred: bool = False          # what the series counts is the editors' reading of the text
 
 
 @dataclass(frozen=True)
@@ -219,3 +248,4 @@ class Chronicle:
     pages: tuple[Page, ...]
     media: tuple[str, ...]
     template_dir: Path | None
+    lists: ListStatus = field(default_factory=ListStatus)

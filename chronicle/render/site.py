@@ -18,6 +18,7 @@ from chronicle.model import Text
 from chronicle.cache import key
 from chronicle.render.i18n import LOCALES, Messages, html_lang
 from chronicle.render.keys import Keys, render_code
+from chronicle.render.lists import lists_notice
 from chronicle.render.structured import Structured
 from chronicle.theme import theme_dir
 from chronicle.render.urls import INTERNAL, file_for, resolve_links, site_path
@@ -138,6 +139,7 @@ class Renderer:
             "html_lang_of": html_lang, "version": __version__,
             "search": self.options.search, "portable": self.options.portable,
             "canonical": (config.base_url + site_path(lang, kind, arg)) if config.base_url and kind != "feed" else "",
+            "lists": lists_notice(self.g.chronicle.lists, lang, langs),
         }
 
     # -- pages -------------------------------------------------------------

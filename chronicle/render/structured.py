@@ -16,6 +16,7 @@ from markupsafe import Markup
 from chronicle.graph.nodes import SiteGraph
 from chronicle.model import Text
 from chronicle.render.i18n import Messages, html_lang
+from chronicle.render.lists import lists_notice
 from chronicle.render.urls import file_for, relative, site_path
 
 OG_LOCALE = {"zh": "zh_CN", "en": "en_US"}
@@ -171,8 +172,8 @@ class Structured:
         return self._simple(lang, "people", t("people_title"), t("people_intro"), here, website, "CollectionPage")
 
     def _commendations(self, lang, arg, t, here, website):
-        return self._simple(lang, "commendations", t("commendations_title"), t("commendations_intro"), here, website,
-                            "WebPage")
+        notice = lists_notice(self.g.chronicle.lists, lang, self.g.languages).notice
+        return self._simple(lang, "commendations", t("commendations_title"), notice, here, website, "WebPage")
 
     def _page(self, lang, stem, t, here, website):
         page = next(p for p in self.g.pages if p.stem == stem)

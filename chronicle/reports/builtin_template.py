@@ -33,12 +33,17 @@ def template_document() -> Document:
     blocks = [
         Heading("{{ title }}", 0),
         _p("{{ place }}{% if place and period %} · {% endif %}{{ period }}", "subtitle"),
-        _p("{% if date %}{{ labels.date_open }}{{ date }}{{ labels.date_close }}{% endif %}", "dateline"),
+        _p("{% if date or document %}{{ labels.date_open }}{{ document }}{% if date and document %} · {% endif %}"
+           "{{ date }}{{ labels.date_close }}{% endif %}", "dateline"),
+        _tag("{%p if notice %}"),
+        _p("{{ notice }}", "notice"),
+        _tag("{%p endif %}"),
         _p("{{ intro }}"),
         _p("{{ decision }}"),
         _p("{{ call }}"),
-        _p("{{ issuer }}", "signature"),
-        _p("{{ date }}", "signature"),
+        _tag("{%p for line in signature %}"),
+        _p("{{ line }}", "signature"),
+        _tag("{%p endfor %}"),
         PageBreak(),
         Heading("{{ labels.annex }}{{ labels.annex_1 }}{{ labels.annex_deeds }}", 1),
         _tag("{%p for c in categories %}"),
@@ -63,7 +68,7 @@ def template_document() -> Document:
               (("{%tr for c in categories %}", "", ""), ("{{ c.name }}", "{{ c.count }}", "{{ c.names }}"),
                ("{%tr endfor %}", "", "")), (3, 1, 8)),
     ]
-    return Document("zh", "zh-CN", "{{ title }}", "", None, labels("zh"), tuple(blocks))
+    return Document("zh", "zh-CN", "{{ title }}", "", None, labels("zh"), tuple(blocks), header="{{ header }}")
 
 
 def template_bytes() -> bytes:

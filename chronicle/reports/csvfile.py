@@ -27,8 +27,10 @@ def _write(header: list[str], rows: list[list[str]]) -> bytes:
 
 def commendations_csv(r: Commendations) -> bytes:
     L = r.labels
-    header = [L["category"], L["person_id"], L["name"], L["role"], L["organisation"], L["citation"], L["evidence_dates"]]
-    rows = [[a.category_name, a.person_id, a.name, a.role, a.organisation, a.citation, a.evidence_dates]
+    header = [L["category"], L["person_id"], L["name"], L["role"], L["organisation"], L["citation"], L["evidence_dates"],
+              L["status"]]
+    status = r.header or r.document  # a draft says so on every row: a filtered sheet must not lose it
+    rows = [[a.category_name, a.person_id, a.name, a.role, a.organisation, a.citation, a.evidence_dates, status]
             for a in r.awards]
     return _write(header, rows)
 

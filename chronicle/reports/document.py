@@ -27,8 +27,8 @@ class Heading:
 
 @dataclass(frozen=True)
 class Para:
-    """``style``: body, subtitle, dateline (under the title), signature (issuer and date, right), label, note,
-    evidence (a dated line of evidence as plain text)."""
+    """``style``: body, subtitle, dateline (under the title), notice (what a draft is, boxed, on page one),
+    signature (issuer and date, right), label, note, evidence (a dated line of evidence as plain text)."""
 
     runs: tuple[Run, ...]
     style: str = "body"
@@ -70,6 +70,7 @@ class Document:
     date: dt.date | None
     labels: dict
     blocks: tuple = field(default_factory=tuple)
+    header: str = ""    # printed at the top of every page (a draft says so there)
 
     @property
     def zh(self) -> bool:
@@ -109,7 +110,8 @@ def _award_blocks(a: AwardItem, labels: dict, zh: bool, heading_level: int, with
 
 
 def commendations_document(r: Commendations) -> Document:
-    """Title, date; who and why; the decision; the call to learn from them; issuer and date; the annexes."""
+    """Title, date (and document number); a draft's notice; who and why; the decision or proposal; the closing;
+    the signature (an issuer's only when adopted); the annexes."""
     zh = r.lang.startswith("zh")
     L = r.labels
     dot = " · "
@@ -117,13 +119,13 @@ def commendations_document(r: Commendations) -> Document:
     subtitle = dot.join(x for x in (r.place, r.period) if x)
     if subtitle:
         blocks.append(_p(subtitle, "subtitle"))
-    if r.issue_date_text:
-        blocks.append(_p(L["date_open"] + r.issue_date_text + L["date_close"], "dateline"))
+    dateline = dot.join(x for x in (r.document, r.issue_date_text) if x)
+    if dateline:
+        blocks.append(_p(L["date_open"] + dateline + L["date_close"], "dateline"))
+    if r.notice:
+        blocks.append(_p(r.notice, "notice"))
     blocks += [_p(r.intro), _p(r.decision), _p(r.call)]
-    if r.issuer:
-        blocks.append(_p(r.issuer, "signature"))
-    if r.issue_date_text:
-        blocks.append(_p(r.issue_date_text, "signature"))
+    blocks += [_p(line, "signature") for line in r.signature]
     blocks.append(PageBreak())
     blocks.append(Heading(_annex(L, 1, L["annex_deeds"]), 1))
     for category in r.categories:
@@ -137,7 +139,8 @@ def commendations_document(r: Commendations) -> Document:
     sep = "、" if zh else ", "
     rows = tuple((c.name, str(len(c.awards)), sep.join(c.names)) for c in r.categories)
     blocks.append(Table((L["category"], L["count"], L["names"]), rows, (3, 1, 8)))
-    return Document(r.lang, r.html_lang, r.title, r.issuer, r.issue_date, L, tuple(blocks))
+    return Document(r.lang, r.html_lang, r.title, r.issuer or r.compiled_by, r.issue_date, L, tuple(blocks),
+                    header=r.header)
 
 
 def person_document(r: PersonRecord) -> Document:

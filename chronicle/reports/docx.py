@@ -47,6 +47,8 @@ def write_docx(doc: Document) -> bytes:
     section.footer_distance = Mm(18)
     _setup_styles(d, kind, fonts)
     _page_number(d, section, doc)
+    if doc.header:
+        _header(d, section, doc.header)
     ids, end = _style_ids(d), d.element.body.sectPr
     body_indent = Pt(fonts["body"][2] * 2) if doc.zh else None
     new_page = False
@@ -68,12 +70,14 @@ def write_docx(doc: Document) -> bytes:
         elif isinstance(block, Para):
             previous, current = current, block.style
             style = {"subtitle": "Subtitle", "dateline": "Subtitle", "note": "Report Note",
-                     "evidence": "Report Evidence"}.get(block.style, "Normal")
+                     "evidence": "Report Evidence", "notice": "Report Note"}.get(block.style, "Normal")
             p = _add_paragraph(d, end, ids[style])
             for run in block.runs:
                 r = _add_run(p, run.text)
-                r.bold = run.bold or None
-            if block.style in ("subtitle", "dateline"):
+                r.bold = run.bold or (block.style == "notice") or None
+            if block.style == "notice":
+                _box(p)
+            elif block.style in ("subtitle", "dateline"):
                 p.alignment = WD_ALIGN_PARAGRAPH.CENTER
             elif block.style == "signature":
                 p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -317,6 +321,42 @@ def _page_number(d, section, doc: Document) -> None:
             run.text = text
     if after:
         p.add_run(after)
+
+
+def _header(d, section, text: str) -> None:
+    """The same line at the top of every page (a draft says it is one on each page, not only the first)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    header = section.header
+    header.is_linked_to_previous = False
+    p = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
+    p.style = d.styles["Report Note"]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.paragraph_format.first_line_indent = None
+    p.add_run(text).bold = True
+
+
+def _box(p, sides=("top", "left", "bottom", "right")) -> None:
+    """A single-line border around (or under) a paragraph."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    ppr = p._p.get_or_add_pPr()
+    border = OxmlElement("w:pBdr")
+    for side in sides:
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:val"), "single")
+        el.set(qn("w:sz"), "8")
+        el.set(qn("w:space"), "4")
+        el.set(qn("w:color"), "000000")
+        border.append(el)
+    # w:pBdr comes after w:pStyle, keepNext…, before w:shd, w:tabs, w:spacing, w:ind, w:jc (CT_PPr order)
+    later = [c for c in ppr if c.tag.split("}")[-1] in ("shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+             "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid",
+             "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
+             "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange")]
+    if later:
+        later[0].addprevious(border)
+    else:
+        ppr.append(border)
 
 
 def _table(d, block: Table, fonts: dict, note_id: str | None) -> None:

@@ -27,6 +27,7 @@ p.dateline { margin-bottom: 1.2em; }
 p.signature { text-align: right; margin: 0 %(sig)s 0 0; }
 p.signature:first-of-type, p.body + p.signature { margin-top: 1.5em; }
 p.note { font-size: .9em; }
+p.notice { font-weight: 700; border: 1.5px solid #111; padding: .6em .8em; margin: .8em 0 1.2em; text-indent: 0; }
 p.label { margin-top: .3em; }
 p.evidence { margin: 0 0 .4em 2em; font-size: .92em; }
 p.evidence .date { font-weight: 700; }
@@ -38,7 +39,7 @@ thead { display: table-header-group; }
 @page {
   size: A4;
   margin: %(margins)s;
-  @bottom-center { content: %(page)s; font-family: %(serif)s; font-size: 10.5pt; }
+  @bottom-center { content: %(page)s; font-family: %(serif)s; font-size: 10.5pt; }%(header)s
 }
 @media print {
   body { font-size: %(print_size)s; }
@@ -59,9 +60,15 @@ def stylesheet(doc: Document) -> str:
         "indent": "2em" if doc.zh else "0", "sig": "4em" if doc.zh else "0",
         "margins": "37mm 26mm 35mm 28mm" if doc.zh else "25mm", "page": page,
         "print_size": "14pt" if doc.zh else "11.5pt",
+        "header": ("\n  @top-center { content: %s; font-family: %s; font-weight: 700; font-size: 10.5pt; }"
+                   % (_css_string(doc.header), SANS)) if doc.header else "",
         # English text set in a CJK font would get full-width “quotes”; proportional ones read right.
         "latin": "" if doc.zh else " font-variant-east-asian: proportional-width;",
     }
+
+
+def _css_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
 
 
 def write_html(doc: Document) -> str:

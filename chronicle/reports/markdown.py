@@ -34,7 +34,9 @@ def write_markdown(doc: Document) -> str:
             out.append("#" * (block.level + 1) + " " + md_escape(block.text))
         elif isinstance(block, Para):
             text = "".join(_bold(r.text) if r.bold else md_escape(r.text) for r in block.runs)
-            if block.style in ("subtitle", "dateline", "note"):
+            if block.style == "notice":
+                text = "> " + _bold(block.text)
+            elif block.style in ("subtitle", "dateline", "note"):
                 text = f"*{text}*" if not text.startswith("**") else text
             out.append(text)
         elif isinstance(block, Evidence):

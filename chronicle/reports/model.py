@@ -22,6 +22,7 @@ from chronicle.model import Text
 from chronicle.render.i18n import Messages, html_lang
 from chronicle.render.urls import site_path
 from chronicle.reports import wording
+from chronicle.reports.sentences import Facts, sentences
 
 QUOTE_LIMIT = {"zh": 90, "en": 220}
 # An award without 'evidence:' cites every entry that mentions the person; a printed decision quotes the
@@ -103,6 +104,13 @@ class Commendations:
     call: str
     entries: int
     categories: tuple[CategoryItem, ...]
+    status: str = "compiled"    # what the lists are: compiled, proposed, adopted (commendations.yaml)
+    draft: bool = True          # not adopted: marked as a draft on page one and on every page, no issuer's signature
+    notice: str = ""            # page one of a draft: what it is and who compiled it
+    header: str = ""            # every page of a draft
+    document: str = ""          # the adopting document's number
+    compiled_by: str = ""
+    signature: tuple[str, ...] = ()
 
     @property
     def awards(self) -> list[AwardItem]:
@@ -179,13 +187,24 @@ class _Base:
         return (entries[0].date, entries[-1].date) if entries else (None, None)
 
     @property
+    def lists(self):
+        return self.g.chronicle.lists
+
+    @property
     def issue_date(self) -> dt.date | None:
-        return self.g.config.report.date or self.period[1]
+        """The date of the decision (adopted) or of the draft, as the content gives it; never a date made up."""
+        return self.lists.date or self.g.config.report.date
 
     @property
     def issuer(self) -> str:
-        config = self.g.config
-        return self.txt(config.report.issuer) or self.txt(config.author)
+        """Who adopted the lists, or to whom they are proposed; nobody for lists the editors compiled."""
+        if self.lists.status == "compiled":
+            return ""
+        return self.txt(self.lists.issuer) or self.txt(self.g.config.report.issuer)
+
+    @property
+    def compiled_by(self) -> str:
+        return self.txt(self.lists.compiled_by) or wording.labels(self.lang)["by_default"]
 
     def quote(self, person: PersonNode, passage: Passage, limit: int | None) -> Quote:
         node = self.g.entry_by_stem[passage.entry]
@@ -245,18 +264,21 @@ def commendations(graph: SiteGraph, lang: str, categories: list[str] | None = No
                                tuple(b.award(a) for a in c.awards)) for c in chosen)
     start, end = b.period
     config = graph.config
-    title = wording.commendation_title([c.name for c in items], lang)
     period = wording.period_text(start, end, lang)
     place = b.txt(config.place)
     people = len({a.person_id for c in items for a in c.awards})
+    lists = b.lists
+    date_text = wording.date_text(b.issue_date, lang)
+    said = sentences(Facts(lists.status, lang, b.txt(config.title), place, period, len(graph.entries), people,
+                           tuple((c.name, tuple(c.names)) for c in items), b.txt(lists.compiled_by), b.issuer,
+                           date_text, lists.document))
     return Commendations(
         lang=lang, html_lang=html_lang(lang), labels=wording.labels(lang), site_title=b.txt(config.title),
-        title=title, place=place, period_start=start, period_end=end, period=period,
-        issuer=b.issuer, issue_date=b.issue_date, issue_date_text=wording.date_text(b.issue_date, lang),
-        intro=wording.introduction(lang=lang, title=b.txt(config.title), place=place, period=period,
-                                   entries=len(graph.entries), people=people),
-        decision=wording.decision([(c.name, c.names) for c in items], lang),
-        call=wording.call_to_learn(place, lang), entries=len(graph.entries), categories=items)
+        title=said.title, place=place, period_start=start, period_end=end, period=period,
+        issuer=b.issuer, issue_date=b.issue_date, issue_date_text=date_text,
+        intro=said.intro, decision=said.decision, call=said.call, entries=len(graph.entries), categories=items,
+        status=lists.status, draft=not lists.adopted, notice=said.notice, header=said.header,
+        document=lists.document if lists.adopted else "", compiled_by=b.compiled_by, signature=said.signature)
 
 
 def find_person(graph: SiteGraph, key: str) -> PersonNode:

@@ -1,9 +1,8 @@
-"""The fixed wording of the reports, in Chinese and English.
+"""The fixed words of the reports (labels, dates, lists), in Chinese and English.
 
-The Chinese report follows the usual parts of a 表彰决定 (title; who is commended and
-why; the decision; the call to learn from them; issuing body and date); the English
-text says the same things in the same order. Kept apart from the site's message
-catalog because these are sentences of a document, not interface labels.
+The sentences of the commendation report itself, which depend on what the lists are
+(compiled, proposed, adopted), are in reports/sentences.py. Kept apart from the site's
+message catalog because these are parts of a document, not interface labels.
 """
 
 from __future__ import annotations
@@ -53,6 +52,11 @@ LABELS = {
         "mentioned": "见于{n}篇日记，{period}。",
         "mentioned_one": "见于1篇日记，{period}。",
         "source": "材料来源：《{title}》",
+        "status": "性质",
+        "document_no": "文号",
+        "compiled_by": "整理：{by}",
+        "proposed_by": "提出：{by}",
+        "by_default": "编者",
         "page": "— {page} —",
         "download_title": "下载表彰报告",
         "download_docx": "Word 文档（.docx）",
@@ -100,6 +104,11 @@ LABELS = {
         "mentioned": "Mentioned in {n} entries, {period}.",
         "mentioned_one": "Mentioned in 1 entry, {period}.",
         "source": "Source: {title}",
+        "status": "Status",
+        "document_no": "Document",
+        "compiled_by": "Compiled by {by}",
+        "proposed_by": "Proposed by {by}",
+        "by_default": "the editors",
         "page": "{page}",
         "download_title": "Download the commendation report",
         "download_docx": "Word document (.docx)",
@@ -152,59 +161,6 @@ def join_list(items: list[str], lang: str) -> str:
     if base_lang(lang) == "zh":
         return "、".join(items[:-1]) + "和" + items[-1]
     return ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def commendation_title(categories: list[str], lang: str) -> str:
-    if base_lang(lang) == "zh":
-        return f"关于表彰{join_list(categories, lang)}的决定"
-    return f"Decision on Commending the {join_list(categories, lang)}" if categories else "Decision on Commendations"
-
-
-def introduction(*, lang: str, title: str, place: str, period: str, entries: int, people: int) -> str:
-    """Who is commended and why; ends where the decision begins."""
-    if base_lang(lang) == "zh":
-        when = f"{period}，" if period else ""
-        return (f"{when}《{title}》以{entries}篇日记逐日记录了{place or '这一时期'}的工作和生活。在此期间，涌现出一批"
-                f"恪尽职守、甘于奉献的先进个人，他们的事迹在日记中有据可查。为表彰先进、树立典型，经研究，"
-                f"决定对以下{people}名同志予以表彰：")
-    when = f"Between {period.replace(' – ', ' and ')}, " if period else ""
-    where = f" in {place}" if place else ""
-    return (f"{when}the {entries} entries of “{title}” recorded, day by day, work and life{where}. In that time a "
-            f"number of people stood out for their devotion to duty and their selfless work, and the diary bears "
-            f"witness to what they did. To honour them and to hold up their example, it has been decided to commend "
-            f"the following {people} {'person' if people == 1 else 'people'}:")
-
-
-def decision(groups: list[tuple[str, list[str]]], lang: str) -> str:
-    """The decision: which title goes to whom. ``groups`` is [(category name, [names])]."""
-    parts = []
-    for category, names in groups:
-        if not names:
-            continue
-        if base_lang(lang) == "zh":
-            who = f"{names[0]}同志" if len(names) == 1 else f"{names[0]}等{len(names)}名同志"
-            parts.append(f"授予{who}“{category}”称号")
-        else:
-            who = names[0] if len(names) == 1 else (
-                f"{names[0]} and {len(names) - 1} {'other' if len(names) == 2 else 'others'}")
-            parts.append(f"the title “{category}” is conferred on {who}")
-    if not parts:
-        return ""
-    if base_lang(lang) == "zh":
-        return "；".join(parts) + "。名单见附件2。"
-    text = "; ".join(parts) + ". The names are listed in Annex 2."
-    return text[0].upper() + text[1:]
-
-
-def call_to_learn(place: str, lang: str) -> str:
-    if base_lang(lang) == "zh":
-        return ("希望受到表彰的同志珍惜荣誉、再接再厉，继续发挥先锋模范作用。"
-                f"{place}广大干部群众要以受表彰的同志为榜样，学习他们忠于职守、无私奉献的精神，"
-                "立足本职、团结协作，为做好各项工作作出新的贡献。")
-    everyone = f"Everyone in {place}" if place else "Everyone"
-    return ("We hope that those commended will cherish this honour, build on it and continue to set an example. "
-            f"{everyone} should take them as a model, learn from their devotion to duty and their selfless "
-            "dedication, and, each in their own post and working together, make new contributions to the common work.")
 
 
 def person_title(name: str, lang: str) -> str:
