@@ -47,8 +47,10 @@ def chronicle_json(graph: SiteGraph, memo: dict | None = None) -> bytes:
         item = {"id": p.pid, "name": dict(p.names), "entries": p.entries}
         if not p.restricted:
             item.update(aliases=list(p.person.aliases), groups=list(p.person.groups), bio=text(p.person.bio),
+                        note=text(p.person.note),
                         roles=[{"title": text(r.title), "org": text(r.org),
-                                "from": r.start.iso() if r.start else None, "to": r.end.iso() if r.end else None}
+                                "from": r.start.iso() if r.start else None, "to": r.end.iso() if r.end else None,
+                                "inferred": r.inferred, "note": text(r.note)}
                                for r in p.person.roles])
         else:
             item["publish"] = p.person.publish
@@ -76,6 +78,7 @@ def chronicle_json(graph: SiteGraph, memo: dict | None = None) -> bytes:
     def stat(s):
         return line((s.stat, "json", tuple((p.date, p.entry, p.value) for p in s.points)), lambda: {
             "id": s.stat.id, "label": text(s.stat.label), "unit": text(s.stat.unit), "kind": s.stat.kind,
+            "inferred": s.stat.inferred, "note": text(s.stat.note),
             "values": [{"date": p.date.isoformat(), "entry": p.entry, "value": p.value} for p in s.points]})
 
     data = {"generator": "chronicle", "title": text(graph.config.title), "subtitle": text(graph.config.subtitle),
@@ -83,6 +86,11 @@ def chronicle_json(graph: SiteGraph, memo: dict | None = None) -> bytes:
     data["entries"] = _Lines(entry(e) for e in graph.entries)
     data["people"] = _Lines(line((p.fp, "json", tuple(p.entries)), partial(person, p)) for p in graph.people)
     data["stats"] = _Lines(stat(s) for s in graph.stats)
+    lists = graph.chronicle.lists
+    data["commendations_status"] = {
+        "status": lists.status, "compiled_by": text(lists.compiled_by),
+        "issuer": text(lists.issuer) if lists.status != "compiled" else None,
+        "date": lists.date.isoformat() if lists.date else None, "document": lists.document or None}
     data["commendations"] = [{"id": c.category.id, "name": text(c.category.name), "awards": [
         {"person": pid[a.person], "citation": text(a.citation),
          "evidence": [{"entry": ev.entry, "paragraph": ev.anchor or None} for ev in a.evidence]}

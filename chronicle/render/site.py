@@ -102,7 +102,7 @@ class Renderer:
     def site_key(self) -> str:
         """What every page shows besides its own data: settings, navigation, templates, styles, messages, code."""
         g = self.g
-        return key(__version__, render_code(), self.options, g.config, g.signature,
+        return key(__version__, render_code(), self.options, g.config, g.chronicle.lists, g.signature,
                    [(p.stem, p.model.title) for p in g.pages], self.css_hash, self.search_js,
                    _folder_digest(theme_dir("templates")), _folder_digest(g.chronicle.template_dir),
                    _folder_digest(LOCALES))
