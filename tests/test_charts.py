@@ -134,8 +134,8 @@ def test_the_chart_speaks_the_page_language(bundled):
     assert "2月5日" in zh_text and "名" in zh_text and "180" in zh_text
     assert "Feb 5" in en_text and "members" in en_text and "180" in en_text
     assert "党员" in zh.find(f"{SVG}title").text and "Party members" in en.find(f"{SVG}title").text
-    assert "最高180名" in zh.find(f"{SVG}desc").text
-    assert "highest 180" in en.find(f"{SVG}desc").text
+    assert "最高80名" in zh.find(f"{SVG}desc").text and "报到党员干部人数（最多时）：2020年2月13日为180名" in zh.find(f"{SVG}desc").text
+    assert "highest 80" in en.find(f"{SVG}desc").text and "180" in en.find(f"{SVG}desc").text
 
 
 def test_the_stats_page_keeps_the_tables_and_a_legend_beside_the_chart(bundled):
@@ -143,7 +143,7 @@ def test_the_stats_page_keeps_the_tables_and_a_legend_beside_the_chart(bundled):
     html = (out / "en/stats/index.html").read_text(encoding="utf-8")
     section = html.split('id="group-party"', 1)[1].split('<section class="stat-group"', 1)[0]
     assert section.index('class="chart-svg') < section.index('class="chart-legend"') < section.index("<table")
-    assert section.count('class="stat-history"') == 6
+    assert section.count('class="stat-history"') == 7
     assert '<a href="#stat-dual-registered-party-members">' in section
     assert 'href="../../data/stats.csv"' in html
 

@@ -15,7 +15,7 @@ import pytest
 
 from chronicle import reports
 from chronicle.build import build, check
-from tests.conftest import run_cli, write_tree
+from tests.conftest import ROOT, run_cli, write_tree
 
 
 def graph_of(path):
@@ -175,3 +175,28 @@ def test_editors_readings_are_shown_to_readers(mini, tmp_path):
     page = (out / "en/people/yang-quling/index.html").read_text(encoding="utf-8")
     assert "Editors&#39; reading" in page or "Editors' reading" in page
     assert "The diary does not name the organisation." in page
+
+
+GOLDEN = ROOT / "tests" / "fixtures" / "golden" / "commendations-en.md"
+
+
+def test_the_bundled_english_report_is_the_one_a_native_reader_checked(tmp_path):
+    """tests/fixtures/golden/commendations-en.md was read, as English, before it was committed: a change to the
+    report's wording shows here as a diff to read again (regenerate with chronicle report commendations content
+    --lang en -o tests/fixtures/golden/commendations-en.md)."""
+    out = tmp_path / "en.md"
+    result = run_cli("report", "commendations", str(ROOT / "content"), "--lang", "en", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8") == GOLDEN.read_text(encoding="utf-8")
+    text = GOLDEN.read_text(encoding="utf-8")
+    for officialese in ("conferred", "each in their own post", "make new contributions", "It has been decided",
+                        "Decision on Commending", "The General Party Branch"):
+        assert officialese not in text
+
+
+def test_the_bundled_reports_are_drafts_in_both_languages():
+    graph = graph_of(ROOT / "content")
+    zh, en = reports.commendations(graph, "zh"), reports.commendations(graph, "en")
+    assert zh.draft and en.draft and zh.issuer == en.issuer == "" and zh.issue_date is None
+    assert "草稿 · 据日记整理，非正式表彰决定" in zh.notice and "25社区党总支" not in zh.intro + zh.notice
+    assert "".join(zh.signature) == "整理：编者" and "决定对以下" not in zh.intro

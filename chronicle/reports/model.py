@@ -272,8 +272,11 @@ def commendations(graph: SiteGraph, lang: str, categories: list[str] | None = No
     said = sentences(Facts(lists.status, lang, b.txt(config.title), place, period, len(graph.entries), people,
                            tuple((c.name, tuple(c.names)) for c in items), b.txt(lists.compiled_by), b.issuer,
                            date_text, lists.document))
+    labels = dict(wording.labels(lang))
+    if not lists.adopted:
+        labels["annex_list"] = labels["annex_list_draft"]
     return Commendations(
-        lang=lang, html_lang=html_lang(lang), labels=wording.labels(lang), site_title=b.txt(config.title),
+        lang=lang, html_lang=html_lang(lang), labels=labels, site_title=b.txt(config.title),
         title=said.title, place=place, period_start=start, period_end=end, period=period,
         issuer=b.issuer, issue_date=b.issue_date, issue_date_text=date_text,
         intro=said.intro, decision=said.decision, call=said.call, entries=len(graph.entries), categories=items,
@@ -378,8 +381,13 @@ def _offset(block, person: PersonNode, text_lang: str) -> int:
 
 
 def _nested_quotes(text: str) -> str:
-    """The passage is shown inside “…”, so its own double quotes become single ones (replace: translate is slow)."""
-    return text.replace("“", "‘").replace("”", "’")
+    """The passage is shown inside “…”, so its own double quotes become single ones (replace: translate is slow);
+    straight ones open and close in turn."""
+    text = text.replace("“", "‘").replace("”", "’")
+    if '"' in text:
+        parts = text.split('"')
+        text = "".join(part + ("‘" if i % 2 == 0 else "’") for i, part in enumerate(parts[:-1])) + parts[-1]
+    return text
 
 
 _ZH_END = "。！？；!?;\n"

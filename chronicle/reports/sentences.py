@@ -124,9 +124,9 @@ def _list_en(f: Facts) -> str:
 
 
 def _record_en(f: Facts) -> str:
-    when = f", written between {f.period.replace(' – ', ' and ')}," if f.period else ""
+    when = f" written between {f.period.replace(' – ', ' and ')}" if f.period else ""
     where = f" of {f.place}" if f.place else ""
-    return f"“{f.site_title}” records{when} the work and daily life{where} in {_en_count(f.entries, 'entry', 'entries')}"
+    return f"In {_en_count(f.entries, 'entry', 'entries')}{when}, “{f.site_title}” records the work and daily life{where}"
 
 
 def _adopted_en(f: Facts) -> Sentences:
