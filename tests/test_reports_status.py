@@ -200,3 +200,10 @@ def test_the_bundled_reports_are_drafts_in_both_languages():
     assert zh.draft and en.draft and zh.issuer == en.issuer == "" and zh.issue_date is None
     assert "草稿 · 据日记整理，非正式表彰决定" in zh.notice and "25社区党总支" not in zh.intro + zh.notice
     assert "".join(zh.signature) == "整理：编者" and "决定对以下" not in zh.intro
+
+
+def test_a_person_record_calls_draft_awards_proposals(mini, tmp_path):
+    out = tmp_path / "yang.md"
+    assert run_cli("report", "person", "yang-quling", str(mini), "--lang", "en", "-o", str(out)).exit_code == 0
+    md = out.read_text(encoding="utf-8")
+    assert "## Proposed for commendation (draft compiled from the diary)" in md and "## Commendations" not in md

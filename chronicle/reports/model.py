@@ -297,7 +297,9 @@ def person_record(graph: SiteGraph, lang: str, key: str) -> PersonRecord:
     b = _Base(graph, lang)
     person = find_person(graph, key)
     p = person.person
-    labels = wording.labels(lang)
+    labels = dict(wording.labels(lang))
+    if not b.lists.adopted:
+        labels["awards"], labels["no_awards"] = labels["awards_draft"], labels["no_awards_draft"]
     roles = tuple(RoleItem(b.txt(r.title), b.txt(r.org), r.start.iso() if r.start else "",
                            r.end.iso() if r.end else (labels["open_ended"] if r.start else "")) for r in p.roles)
     passages = []
