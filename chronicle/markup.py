@@ -19,6 +19,7 @@ import markdown as _markdown
 import nh3
 
 from chronicle.chinese.text import join_soft_breaks
+from chronicle.fold import decode
 
 OPEN, MID, CLOSE = "\ue000", "\ue001", "\ue002"
 MENTION = re.compile(r"\[\[([^\[\]\n|]*)(?:\|([^\[\]\n]*))?\]\]")
@@ -62,16 +63,31 @@ class Problem:
     message: str
     hint: str = ""
     level: str = "error"
+    needle: str = ""    # what to look for in the source to find the exact line (see _place)
 
 
 class Names:
-    """Every registered name and alias, matched longest first (Aho-Corasick when available)."""
+    """Every registered name and alias, matched longest first (Aho-Corasick when available).
+
+    Names of people published by name are found as written. Those of people who are not are found
+    in every spelling ``chronicle.fold`` makes equal (GRACE OKAFOR, Grace  Okafor, Okafor, Grace,
+    fullwidth letters, a soft hyphen or a line break inside), so each variant becomes the label."""
 
     def __init__(self, patterns: dict[str, tuple[str, bool]]):
         self.patterns = patterns
         self._automaton = None
         self._regex = None
-        if not patterns:
+        self._hidden = None
+        exact = {k: v for k, v in patterns.items() if not v[1]}
+        hidden = {k: v for k, v in patterns.items() if v[1]}
+        if hidden:
+            from chronicle.fold import Matcher, name_keys
+            keys: dict[str, tuple[str, bool]] = {}
+            for name, value in hidden.items():
+                for k in name_keys(name):
+                    keys.setdefault(k, value)
+            self._hidden = Matcher(keys)
+        if not exact:
             return
         try:
             import ahocorasick
@@ -79,16 +95,28 @@ class Names:
             ahocorasick = None
         if ahocorasick is not None:
             automaton = ahocorasick.Automaton()
-            for key, value in patterns.items():
+            for key, value in exact.items():
                 automaton.add_word(key, (key, value))
             automaton.make_automaton()
             self._automaton = automaton
         else:
-            keys = sorted(patterns, key=len, reverse=True)
+            keys = sorted(exact, key=len, reverse=True)
             self._regex = re.compile("|".join(re.escape(k) for k in keys))
 
     def find(self, text: str):
-        """Yield (start, end, person_id, always) for non-overlapping longest matches."""
+        """Yield (start, end, person_id, always) for non-overlapping longest matches; a hidden person's
+        name wins over a published name it overlaps."""
+        hidden = [(s, e, pid, always) for s, e, (pid, always) in self._hidden.find(text)] if self._hidden else []
+        if not hidden:
+            yield from self._exact(text)
+            return
+        merged = list(hidden)
+        for match in self._exact(text):
+            if not any(match[0] < e and s < match[1] for s, e, *_ in hidden):
+                merged.append(match)
+        yield from sorted(merged)
+
+    def _exact(self, text: str):
         if self._automaton is not None:
             matches = []
             for end, (key, value) in self._automaton.iter(text):
@@ -137,7 +165,8 @@ def render_body(text: str, first_line: int, lang: str, *, resolve, people_links:
     source = join_soft_breaks(swapped)
     prose = _plain_prose(swapped)
     raw = _paragraphs(source) if prose else _markdown_blocks(source)
-    return _link(raw, prose, mentions, problems, first_line, people_links, names, autolink, media), problems
+    blocks = _link(raw, prose, mentions, problems, first_line, people_links, names, autolink, media)
+    return blocks, _place(problems, text, first_line)
 
 
 def _render_full(text: str, first_line: int, lang: str, *, resolve, people_links: dict, names: Names | None,
@@ -145,7 +174,22 @@ def _render_full(text: str, first_line: int, lang: str, *, resolve, people_links
     """``render_body`` without the prose fast path, so tests can compare the two."""
     swapped, mentions, problems = _swap(text, first_line, resolve)
     raw = _markdown_blocks(join_soft_breaks(swapped))
-    return _link(raw, False, mentions, problems, first_line, people_links, names, autolink, media), problems
+    blocks = _link(raw, False, mentions, problems, first_line, people_links, names, autolink, media)
+    return blocks, _place(problems, text, first_line)
+
+
+def _place(problems: list[Problem], text: str, first_line: int) -> list[Problem]:
+    """A problem found in the rendered HTML is placed on the first source line that holds its ``needle``
+    (an address as written, or percent-decoded); else it stays on the body's first line."""
+    for problem in problems:
+        if not problem.needle:
+            continue
+        for needle in dict.fromkeys((problem.needle, unquote(problem.needle), html.escape(problem.needle, quote=False))):
+            at = text.find(needle)
+            if at >= 0:
+                problem.line = first_line + text.count("\n", 0, at)
+                break
+    return problems
 
 
 def _swap(text: str, first_line: int, resolve) -> tuple[str, list[Mention], list[Problem]]:
@@ -335,10 +379,10 @@ class _Linker(HTMLParser):
         return "".join(out) + text[pos:] if out else text
 
     def _url(self, value: str) -> str:
-        if self.names is not None and any(r for *_, r in self.names.find(unquote(value))):
+        if self.names is not None and any(r for *_, r in self.names.find(decode(value))):
             self.problems.append(Problem(self.first_line, "a link or image address contains the name of a person who "
                                          "is published as initials or anonymously",
-                                         "take the name out of the address (the file name or the link)"))
+                                         "take the name out of the address (the file name or the link)", needle=value))
             return ""
         target = value.split("#")[0].split("?")[0]
         bare = target

@@ -17,6 +17,7 @@ from chronicle.graph.nodes import PageNode, PersonNode, SiteGraph, StatNode
 from chronicle.graph.people import display_name, matchable_names, public_ids
 from chronicle.graph.privacy import redact_chronicle
 from chronicle.graph.scan import PrivacyScan
+from chronicle.graph.secrets import Watchlist
 from chronicle.markup import Names, PersonLink
 from chronicle.model import Body, Chronicle, Page
 
@@ -25,13 +26,17 @@ def build_graph(chron: Chronicle, report: Report, cache: Cache | None = None, me
     """The graph of a chronicle whose reader-facing texts name restricted people only by their label.
 
     ``memo``: kept by the caller between builds (chronicle serve): {fingerprint: (entry node, diagnostics)};
-    an entry whose files and signature are unchanged gets its node from there instead of being rendered."""
-    return _GraphBuilder(redact_chronicle(chron), report, cache, memo).build()
+    an entry whose files and signature are unchanged gets its node from there instead of being rendered.
+    The private values go into the graph's watchlist only (``SiteGraph.watch``), never into its chronicle."""
+    watch = Watchlist(chron.people, chron.secrets, chron.config.languages)
+    return _GraphBuilder(redact_chronicle(chron), report, cache, memo, watch).build()
 
 
 class _GraphBuilder(EntryNodes, CommendationNodes, PrivacyScan):
-    def __init__(self, chron: Chronicle, report: Report, cache: Cache | None = None, memo: dict | None = None):
+    def __init__(self, chron: Chronicle, report: Report, cache: Cache | None = None, memo: dict | None = None,
+                 watch: Watchlist | None = None):
         self.c = chron
+        self.watch = watch if watch is not None else Watchlist(chron.people, (), chron.config.languages)
         self.memo = memo
         self.cache = cache or Cache(None)
         self.report = report
@@ -83,7 +88,7 @@ class _GraphBuilder(EntryNodes, CommendationNodes, PrivacyScan):
             months.setdefault(node.month, []).append(node.stem)
         festivals = self.festivals(entries)
         return SiteGraph(self.c, entries, by_stem, people, person_by_id, stats, categories, pages,
-                         dict(sorted(tags.items())), list(months.items()), festivals, self.signature)
+                         dict(sorted(tags.items())), list(months.items()), festivals, self.signature, self.watch)
 
     # -- people ------------------------------------------------------------
     def people_nodes(self) -> list[PersonNode]:
@@ -129,6 +134,28 @@ class _GraphBuilder(EntryNodes, CommendationNodes, PrivacyScan):
                     continue
                 owner[alias] = person.id
         self.owner = owner
+        self.check_hidden_names()
+
+    def check_hidden_names(self) -> None:
+        """Names and aliases that cannot mean one person (graph/aliases.py), and a name or alias of a person
+        not published by name that is another person's too, written another way (Chief and chief)."""
+        from chronicle.graph.aliases import alias_problems, folded_owners
+        for line, message, hint in alias_problems(self.c.people, self.c.template_dir):
+            self.report.error("people.yaml", line, message, hint)
+        for owners in folded_owners(self.c.people).values():
+            first, first_name, _ = owners[0]
+            for person, name, line in owners[1:]:
+                if person.id == first.id or "full" == person.publish == first.publish:
+                    continue
+                if name == first_name and name in person.aliases:
+                    continue  # the same alias, as written: reported above
+                hidden = first if first.publish != "full" else person
+                self.report.error("people.yaml", line,
+                                  f"'{name}' of {person.id} is '{first_name}' of {first.id} written another way, and "
+                                  f"{hidden.id} is published as {hidden.publish}",
+                                  f"a name or alias must mean one person only, or {hidden.id}'s would be published "
+                                  "as the other's; change or remove one of them")
+                break
 
     def name_index(self) -> Names | None:
         patterns = {}

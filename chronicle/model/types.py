@@ -129,6 +129,7 @@ class Person:
     publish: str
     line: int
     sort_name: str = ""
+    alias_lines: tuple[int, ...] = ()   # the line of each alias in people.yaml, for messages about it
 
 
 @dataclass(frozen=True)
@@ -207,6 +208,16 @@ class Category:
 
 
 @dataclass(frozen=True)
+class Secret:
+    """One value under a person's ``private:``: never published. ``field`` is its path (phone, address.en)."""
+
+    person: str
+    field: str
+    value: str
+    line: int
+
+
+@dataclass(frozen=True)
 class Chronicle:
     """Everything in a content folder, checked file by file."""
 
@@ -219,3 +230,4 @@ class Chronicle:
     pages: tuple[Page, ...]
     media: tuple[str, ...]
     template_dir: Path | None
+    secrets: tuple[Secret, ...] = field(default=(), repr=False)   # the private: values, for the checks only
