@@ -106,10 +106,12 @@ def alias_problems(people, template_dir: Path | None = None) -> list[tuple[int, 
                 continue
             reported.add(k)
             pid, written, line = watched[k]
-            context = text[max(0, start - 12):end + 12].strip()
+            left = text.rfind("|", 0, start) + 1
+            right = text.find("|", end)
+            context = text[max(left, start - 20):right if 0 <= right < end + 20 else end + 20].strip()
             what = "alias" if written in _aliases_of(people, pid) else "name"
             problems.append((line, f"{what} '{written}' of {pid} is a word of the theme's own text "
-                                   f"(in {where}: '…{context}…'), so every page would mention them",
+                                   f"(in {where}: '{context}'), so the pages would name them wherever the theme shows that text",
                              "give a longer, more particular " + what + " (e.g. with the surname), or leave it out"))
     return sorted(problems)
 

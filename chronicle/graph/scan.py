@@ -17,6 +17,7 @@ from chronicle.graph.pii import ERROR, find_pii, mask
 from chronicle.graph.pii import is_resident_id  # noqa: F401  (tests and callers import it from here)
 from chronicle.graph.secrets import Hit, Watchlist, regions
 from chronicle.model import Entry
+from chronicle.output.guard import TEXT_MEDIA
 
 ALLOW_COMMENT = "chronicle: allow-private"
 _TAG = re.compile(r"<[^>]*>")
@@ -70,7 +71,7 @@ class PrivacyScan:
             self.report.error(path, line, f"{what} contains {hit.describe()}; it would be published",
                               f"a person published as {hit.publish} is never named: take the name out"
                               + (f", or write [[{hit.person}]] where the text may show their label" if text else
-                                 " (rename it)"))
+                                 " (rename it, and what refers to it)"))
 
     def scan_yaml_texts(self) -> None:
         """The same scan over every text from YAML that readers see (titles, bios, roles, citations, notes)."""
@@ -130,11 +131,14 @@ class PrivacyScan:
                 return
         for person in self.c.people:
             if person.publish == "full":
+                collided = getattr(self, "collided", set())   # reported as the same name (check_hidden_names)
                 for name in dict.fromkeys(person.name.values.values()):
-                    check("people.yaml", person.line, name, f"the name '{name}' of {person.id}")
+                    if (person.id, name) not in collided:
+                        check("people.yaml", person.line, name, f"the name '{name}' of {person.id}")
                 lines = person.alias_lines or (person.line,) * len(person.aliases)
                 for alias, line in zip(person.aliases, lines):
-                    check("people.yaml", line, alias, f"the alias '{alias}' of {person.id}")
+                    if (person.id, alias) not in collided:
+                        check("people.yaml", line, alias, f"the alias '{alias}' of {person.id}")
                 check("people.yaml", person.line, person.id, f"the id '{person.id}' (it is the address of the profile)")
             for group in person.groups:
                 check("people.yaml", person.line, group, f"the group '{group}' of {person.id}")
@@ -150,7 +154,9 @@ class PrivacyScan:
         for page in self.c.pages:
             check(page.path, None, page.stem, "the page's file name (it makes the page's address)")
         for media in self.c.media:
-            check("media/" + media, None, media, f"the file name 'media/{media}' (it is published under that name)")
+            check(media, None, media, "the file name")
+            if media.lower().endswith(TEXT_MEDIA):   # published as it is: nothing in it is replaced
+                self.scan_text(media, 1, "\n".join(self.source_lines(media)))
 
     def scan_rendered(self, body, blocks) -> None:
         """A hidden person's name that survived the redaction of a rendered text (split by formatting, as in

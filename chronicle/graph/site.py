@@ -140,6 +140,7 @@ class _GraphBuilder(EntryNodes, CommendationNodes, PrivacyScan):
         """Names and aliases that cannot mean one person (graph/aliases.py), and a name or alias of a person
         not published by name that is another person's too, written another way (Chief and chief)."""
         from chronicle.graph.aliases import alias_problems, folded_owners
+        self.collided: set[tuple[str, str]] = set()
         for line, message, hint in alias_problems(self.c.people, self.c.template_dir):
             self.report.error("people.yaml", line, message, hint)
         for owners in folded_owners(self.c.people).values():
@@ -150,6 +151,7 @@ class _GraphBuilder(EntryNodes, CommendationNodes, PrivacyScan):
                 if name == first_name and name in person.aliases:
                     continue  # the same alias, as written: reported above
                 hidden = first if first.publish != "full" else person
+                self.collided.add((person.id, name))
                 self.report.error("people.yaml", line,
                                   f"'{name}' of {person.id} is '{first_name}' of {first.id} written another way, and "
                                   f"{hidden.id} is published as {hidden.publish}",
