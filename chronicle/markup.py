@@ -181,13 +181,17 @@ def _render_full(text: str, first_line: int, lang: str, *, resolve, people_links
 def _place(problems: list[Problem], text: str, first_line: int) -> list[Problem]:
     """A problem found in the rendered HTML is placed on the first source line that holds its ``needle``
     (an address as written, or percent-decoded); else it stays on the body's first line."""
+    unescaped = None
     for problem in problems:
         if not problem.needle:
             continue
-        for needle in dict.fromkeys((problem.needle, unquote(problem.needle), html.escape(problem.needle, quote=False))):
-            at = text.find(needle)
+        if unescaped is None:
+            unescaped = html.unescape(text) if "&" in text else text
+        for source in dict.fromkeys((text, unescaped)):
+            at = next((source.find(n) for n in dict.fromkeys((problem.needle, unquote(problem.needle)))
+                       if source.find(n) >= 0), -1)
             if at >= 0:
-                problem.line = first_line + text.count("\n", 0, at)
+                problem.line = first_line + source.count("\n", 0, at)
                 break
     return problems
 

@@ -93,4 +93,5 @@ def test_private_looking_text_in_yaml_texts_is_found_too(mini):
     _, report = check(mini)
     assert [d.format() for d in report.errors] == [
         "commendations.yaml:8: error: text looks like an email address (zha…rg); it would be published\n"
-        "    remove it, move it to the person's 'private:' fields, or allow it in chronicle.yaml under privacy: allow: [...]"]
+        "    remove it, or move it to the person's 'private:' fields; if it is meant to be public, end the line with "
+        "# chronicle: allow-private, or list it in chronicle.yaml under privacy: allow: [...]"]

@@ -22,10 +22,16 @@ from chronicle.output.guard import TEXT_MEDIA
 ALLOW_COMMENT = "chronicle: allow-private"
 _TAG = re.compile(r"<[^>]*>")
 PII_HINT = ("remove it, or move it to the person's 'private:' fields; if it is meant to be public, end the line with "
-            "<!-- chronicle: allow-private --> (in YAML: # chronicle: allow-private), or list it in chronicle.yaml "
-            "under privacy: allow: [...]")
+            "{comment}, or list it in chronicle.yaml under privacy: allow: [...]")
 SECRET_HINT = ("what is under 'private:' is never published; take it out of this text (if it may be public, it does "
                "not belong under 'private:')")
+
+
+def allow_comment(path: str, yaml: bool) -> str:
+    """The allow comment as it is written where ``path`` and the line are: YAML, Markdown, or a text file."""
+    if yaml or path.endswith((".yaml", ".yml")):
+        return "# " + ALLOW_COMMENT
+    return f"<!-- {ALLOW_COMMENT} -->"
 
 
 class PrivacyScan:
@@ -43,25 +49,27 @@ class PrivacyScan:
         if not text:
             return
 
-        def line_of(offset: int) -> int | None:
+        def line_of(offset: int, end: int) -> int | None:
             if multiline and first_line:
                 return first_line + text.count("\n", 0, offset)
-            return first_line or self.locate(path, lambda line: text[offset:offset + 40].split("\n")[0] in line)
+            snippet = text[offset:end].split("\n")[0]   # a YAML text: the line of its item may not be its own
+            return self.locate(path, lambda line: snippet in line, first_line or 1) or first_line
 
         found = self.watch.anything_in(text) if names else self.watch.values_in(text)
-        for start, _, hit in found:
-            self.secret_found(path, line_of(start), hit, "text")
+        for start, end, hit in found:
+            self.secret_found(path, line_of(start, end), hit, "text")
         allowed = self.config.allow_private_patterns
         for finding in find_pii(text, self.regions, self.langs):
             if any(finding.text in a for a in allowed):   # the whole number or address is listed
                 continue
             if any(start < finding.end and finding.start < end for start, end, _ in found):
                 continue  # already reported as the private value it is
-            line = line_of(finding.start)
+            line = line_of(finding.start, finding.end)
             if self.allowed(path, line):
                 continue
             (self.report.error if finding.level == ERROR else self.report.warn)(
-                path, line, f"text looks like {finding.kind} ({mask(finding.text)}); it would be published", PII_HINT)
+                path, line, f"text looks like {finding.kind} ({mask(finding.text)}); it would be published",
+                PII_HINT.format(comment=allow_comment(path, line is not None and line <= self.front_matter_end(path))))
 
     def secret_found(self, path: str, line: int | None, hit: Hit, what: str, text: bool = True) -> None:
         place = f" (people.yaml line {hit.line})" if hit.line else ""
@@ -131,7 +139,7 @@ class PrivacyScan:
                 return
         for person in self.c.people:
             if person.publish == "full":
-                collided = getattr(self, "collided", set())   # reported as the same name (check_hidden_names)
+                collided = getattr(self, "duplicate_aliases", set())   # reported already (check_names)
                 for name in dict.fromkeys(person.name.values.values()):
                     if (person.id, name) not in collided:
                         check("people.yaml", person.line, name, f"the name '{name}' of {person.id}")
@@ -188,6 +196,15 @@ class PrivacyScan:
         return candidates[0] if candidates else body.first_line
 
     # -- places ------------------------------------------------------------
+    def front_matter_end(self, path: str) -> int:
+        """The last line of a Markdown file's front matter (0 without one): YAML comments hold there."""
+        if not path.endswith(".md"):
+            return 1 << 30
+        lines = self.source_lines(path)
+        if not lines or lines[0].strip() != "---":
+            return 0
+        return next((n for n, line in enumerate(lines[1:], start=2) if line.strip() in ("---", "...")), 0)
+
     def allowed(self, path: str, line: int | None) -> bool:
         """The line ends with the allow comment (checked in the file itself: YAML comments are not in the model)."""
         return line is not None and ALLOW_COMMENT in self.source_line(path, line)
@@ -205,10 +222,12 @@ class PrivacyScan:
                 cache[path] = []
         return cache[path]
 
-    def locate(self, path: str, holds) -> int | None:
-        """The first line of a file for which ``holds(line)``: for YAML texts whose line the model does not keep."""
-        for number, line in enumerate(self.source_lines(path), start=1):
-            if holds(line):
+    def locate(self, path: str, holds, start: int = 1) -> int | None:
+        """The first line of a file from ``start`` on for which ``holds(line)``: for YAML texts, whose own line
+        the model does not keep (it keeps the line of their list item)."""
+        lines = self.source_lines(path)
+        for number in range(max(start, 1), len(lines) + 1):
+            if holds(lines[number - 1]):
                 return number
         return None
 

@@ -119,16 +119,19 @@ class _GraphBuilder(EntryNodes, CommendationNodes, PrivacyScan):
                                      "mentions by this name link to the first; use [[id]] mentions to tell them apart")
                     continue
                 owner.setdefault(name, person.id)
+        self.duplicate_aliases: set[tuple[str, str]] = set()
         for person in self.c.people:
             own = set(person.name.values.values())
-            for alias in person.aliases:
+            lines = person.alias_lines or (person.line,) * len(person.aliases)
+            for alias, line in zip(person.aliases, lines):
                 if alias in own:
-                    self.report.warn("people.yaml", person.line, f"alias '{alias}' of {person.id} is the person's own name",
+                    self.report.warn("people.yaml", line, f"alias '{alias}' of {person.id} is the person's own name",
                                      "remove it from 'aliases'")
                     continue
                 other = owner.get(alias)
                 if other and other != person.id:
-                    self.report.error("people.yaml", person.line,
+                    self.duplicate_aliases.add((person.id, alias))
+                    self.report.error("people.yaml", line,
                                       f"alias '{alias}' of {person.id} is already the name or alias of {other}",
                                       "an alias must mean one person only; remove it from one of them")
                     continue
@@ -140,7 +143,6 @@ class _GraphBuilder(EntryNodes, CommendationNodes, PrivacyScan):
         """Names and aliases that cannot mean one person (graph/aliases.py), and a name or alias of a person
         not published by name that is another person's too, written another way (Chief and chief)."""
         from chronicle.graph.aliases import alias_problems, folded_owners
-        self.collided: set[tuple[str, str]] = set()
         for line, message, hint in alias_problems(self.c.people, self.c.template_dir):
             self.report.error("people.yaml", line, message, hint)
         for owners in folded_owners(self.c.people).values():
@@ -151,7 +153,7 @@ class _GraphBuilder(EntryNodes, CommendationNodes, PrivacyScan):
                 if name == first_name and name in person.aliases:
                     continue  # the same alias, as written: reported above
                 hidden = first if first.publish != "full" else person
-                self.collided.add((person.id, name))
+                self.duplicate_aliases.add((person.id, name))
                 self.report.error("people.yaml", line,
                                   f"'{name}' of {person.id} is '{first_name}' of {first.id} written another way, and "
                                   f"{hidden.id} is published as {hidden.publish}",
