@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from chronicle.fold import decode
 from chronicle.graph.pii import ERROR, find_pii, mask
 from chronicle.graph.pii import is_resident_id  # noqa: F401  (tests and callers import it from here)
 from chronicle.graph.secrets import Hit, Watchlist, regions
@@ -42,6 +43,10 @@ class PrivacyScan:
     def scan_private(self, bodies):
         for body in bodies.values():
             self.scan_text(body.path, body.first_line, body.text, names=False)
+            if self.watch.values and ("&" in body.text or "%" in body.text):   # &#49;2 Rose Street, ?q=12+Rose+Street
+                decoded = decode(body.text)
+                for start, _, hit in self.watch.values_in(decoded):
+                    self.secret_found(body.path, body.first_line + decoded.count("\n", 0, start), hit, "text")
 
     def scan_text(self, path: str, first_line: int | None, text: str, multiline: bool = True,
                   names: bool = True) -> None:

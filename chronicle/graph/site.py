@@ -17,6 +17,7 @@ from chronicle.graph.nodes import PageNode, PersonNode, SiteGraph, StatNode
 from chronicle.graph.people import display_name, matchable_names, public_ids
 from chronicle.graph.privacy import redact_chronicle
 from chronicle.graph.scan import PrivacyScan
+from chronicle.fold import key as fold_key
 from chronicle.graph.secrets import Watchlist
 from chronicle.markup import Names, PersonLink
 from chronicle.model import Body, Chronicle, Page
@@ -177,6 +178,9 @@ class _GraphBuilder(EntryNodes, CommendationNodes, PrivacyScan):
             return key, ""
         if key in self.owner:
             return self.owner[key], ""
+        folded = self.folded_owner().get(fold_key(key))
+        if folded:
+            return folded, ""   # [[GRACE OKAFOR]], [[王 芳]]: the name written another way
         candidates = {**self.owner, **{i: i for i in ids}}
         shown: dict[str, str] = {}
         scored = sorted(((difflib.SequenceMatcher(None, key, w).ratio(), w) for w in candidates), reverse=True)
@@ -188,6 +192,15 @@ class _GraphBuilder(EntryNodes, CommendationNodes, PrivacyScan):
             shown.setdefault(pid, f"'{pid}'" if word == pid else f"'{pid}' ({word})")
         hint = ("did you mean " + ", ".join(list(shown.values())[:3]) + "?") if shown else ""
         return None, hint or "register the person in people.yaml"
+
+    def folded_owner(self) -> dict[str, str]:
+        """Folded name or alias -> person id, for the names that mean one person only."""
+        if "_folded_owner" not in self.__dict__:
+            owners: dict[str, set] = {}
+            for name, pid in self.owner.items():
+                owners.setdefault(fold_key(name), set()).add(pid)
+            self._folded_owner = {k: next(iter(v)) for k, v in owners.items() if len(v) == 1 and k}
+        return self._folded_owner
 
     # -- pages -------------------------------------------------------------
     def page_node(self, page: Page) -> PageNode:
