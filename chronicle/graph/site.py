@@ -154,7 +154,7 @@ class _GraphBuilder(EntryNodes, CommendationNodes, PrivacyScan):
                 if name == first_name and name in person.aliases:
                     continue  # the same alias, as written: reported above
                 hidden = first if first.publish != "full" else person
-                self.duplicate_aliases.add((person.id, name))
+                self.duplicate_aliases.update({(person.id, name), (first.id, first_name)})
                 self.report.error("people.yaml", line,
                                   f"'{name}' of {person.id} is '{first_name}' of {first.id} written another way, and "
                                   f"{hidden.id} is published as {hidden.publish}",
