@@ -27,6 +27,7 @@ from chronicle.graph.words import COMMON_VALUES
 MIN_CHARS = 4
 MIN_CJK_CHARS = 3
 MIN_DIGITS = 6
+LONG_DIGITS = 9   # a number this long is found inside a longer one (+44 …); a shorter one only as a whole number
 # Digits with at most three separators between each: 139 1234 5678, +44 (0)7700-900123, 1949-12-31.
 DIGIT_RUN = re.compile(r"\d(?:[\s\-./()\u00a0]{0,3}\d)*")
 REGIONS = {"zh": ("CN",), "ug": ("CN",), "bo": ("CN",), "en": ("GB", "US"), "fr": ("FR",), "de": ("DE",),
@@ -87,13 +88,23 @@ class Watchlist:
                 digits.setdefault(d, hit)
         self.names = Matcher(names)
         self.values = Matcher(values)
-        self.digits = Matcher(digits, bounded=False) if digits else None
+        long = {d: h for d, h in digits.items() if len(d) >= LONG_DIGITS}
+        self.digits = Matcher(long, bounded=False) if long else None
+        self.short_digits = {d: h for d, h in digits.items() if len(d) < LONG_DIGITS}
         self.fingerprint = (sorted((k, h.person, h.field) for k, h in names.items()),
                             sorted((k, h.person, h.field) for k, h in values.items()),
                             sorted((k, h.person, h.field) for k, h in digits.items()))
 
     def __bool__(self) -> bool:
-        return bool(self.names or self.values or self.digits)
+        return bool(self.names or self.values or self.digits or self.short_digits)
+
+    def _number(self, run: str) -> Hit | None:
+        """The private number that a run of digits (with its separators) is, or holds."""
+        digits = _digits(run)
+        hit = self.short_digits.get(digits.lstrip("0")) if self.short_digits else None
+        if hit is None and self.digits is not None:
+            hit = self.digits.first(digits)
+        return hit
 
     def names_in(self, text: str) -> list[tuple[int, int, Hit]]:
         """Restricted names in ``text``: (start, end, hit), offsets in ``text`` itself."""
@@ -104,9 +115,9 @@ class Watchlist:
         if not text:
             return []
         found = self.values.find(text) if self.values else []
-        if self.digits is not None:
+        if self.digits is not None or self.short_digits:
             for match in DIGIT_RUN.finditer(text):
-                hit = self.digits.first(_digits(match.group(0)))
+                hit = self._number(match.group(0))
                 if hit is not None:
                     found.append((match.start(), match.end(), hit))
         return sorted(found, key=lambda m: m[0])
@@ -123,9 +134,9 @@ class Watchlist:
                 found = matcher.in_folded(folded) if matcher else []
                 if found:
                     return found[0][2]
-        if self.digits is not None:
+        if self.digits is not None or self.short_digits:
             for match in DIGIT_RUN.finditer(text):
-                hit = self.digits.first(_digits(match.group(0)))
+                hit = self._number(match.group(0))
                 if hit is not None:
                     return hit
         return None

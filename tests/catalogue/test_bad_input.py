@@ -351,14 +351,14 @@ CASES = [
         "entries/2020-01-01.md:4: error: empty mention [[ ]]\n    write a mention as [[person-id]] or [[person-id|text]]"]),
     Case("alias-is-another-persons-name", {"people.yaml": YANG + "- id: wang\n  name: 王芳\n  aliases: [杨趣玲]\n",
                                            "entries/2020-01-01.md": "---\ndate: 2020-01-01\n---\n[[yang]]和[[wang]]\n"}, [
-        "people.yaml:3: error: alias '杨趣玲' of wang is already the name or alias of yang\n"
+        "people.yaml:5: error: alias '杨趣玲' of wang is already the name or alias of yang\n"
         "    an alias must mean one person only; remove it from one of them"]),
     Case("alias-is-own-name", {"people.yaml": "- id: yang\n  name: 杨趣玲\n  aliases: [杨趣玲]\n", "entries/2020-01-01.md": MENTION}, [
-        "people.yaml:1: warning: alias '杨趣玲' of yang is the person's own name\n    remove it from 'aliases'"], exit=0),
+        "people.yaml:3: warning: alias '杨趣玲' of yang is the person's own name\n    remove it from 'aliases'"], exit=0),
     Case("same-alias-on-two-people", {"people.yaml": "- id: yang\n  name: 杨趣玲\n  aliases: [小杨]\n"
                                                      "- id: wang\n  name: 王芳\n  aliases: [小杨]\n",
                                       "entries/2020-01-01.md": "---\ndate: 2020-01-01\n---\n[[yang]]和[[wang]]\n"}, [
-        "people.yaml:4: error: alias '小杨' of wang is already the name or alias of yang\n"
+        "people.yaml:6: error: alias '小杨' of wang is already the name or alias of yang\n"
         "    an alias must mean one person only; remove it from one of them"]),
 
     # ---------------------------------------------------------------- files outside the content folder
