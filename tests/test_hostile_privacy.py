@@ -271,6 +271,22 @@ def test_short_and_common_private_values_are_not_secrets(tmp_path):
     assert report.errors == []
 
 
+def test_a_short_private_number_is_found_only_as_a_whole_number():
+    watch = Watchlist([], [Secret("grace", "postcode", "832000", 9)], ("zh",))
+    assert [h.field for *_, h in watch.values_in("邮编 832000。")] == ["postcode"]
+    assert watch.values_in("坐标 18.3 2000.5，共1832000元") == [], "not inside other numbers, nor joined ones"
+    assert watch.first_in_output(b'<path d="M 18.3 2000.5 L 4 5"/>') is None
+
+
+@pytest.mark.parametrize("alias", ["阿姨", "我们", "the", "Mr", "of the"])
+def test_common_words_are_not_aliases(chronicle_dir, alias):
+    content = chronicle_dir({"people.yaml": f"- id: a\n  name: 张三\n  aliases: [张老师, {alias}]\n",
+                             "entries/2020-01-23.md": "---\ndate: 2020-01-23\n---\n[[a]]\n"})
+    _, report = check(content)
+    assert [d.format().split("\n")[0] for d in report.errors] == [
+        f"people.yaml:3: error: alias '{alias}' of a is a common word, not a name"]
+
+
 def test_private_values_never_enter_the_graph(tmp_path):
     graph, report = check(chronicle(tmp_path / "content"))
     assert not report.errors

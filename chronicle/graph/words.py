@@ -20,6 +20,8 @@ madame mademoiselle
 der die das ein eine einen einem einer eines und oder aber den dem des er sie es wir ihr ich du mich dich sich
 uns euch ihm ihn ihnen mein dein sein unser euer ist sind war
 el los las una unos unas y o pero del al lo yo tu usted nosotros ellos ellas
+我们 你们 他们 她们 它们 咱们 大家 自己 别人 人家 这个 那个 这些 那些 什么 怎么 今天 明天 昨天 现在 这里 那里 一个 没有
+已经 还是 但是 因为 所以 如果 我的 你的 他的 她的
 """.split())
 
 # Forms of address and family words: fine inside an alias (the Chief, Auntie Fang), not as the whole of one.
@@ -27,6 +29,7 @@ TITLE_WORDS = frozenset("""
 mr mrs ms miss mx sir madam dr doctor prof professor mum mom mother dad father auntie aunt uncle granny grandma
 grandpa grandmother grandfather boss chief head secretary director manager officer teacher neighbour neighbor
 friend resident volunteer monsieur madame mademoiselle herr frau senor senora
+阿姨 叔叔 大爷 大妈 大娘 奶奶 爷爷 老人 老师 师傅 同志 领导 主任 书记 队长 站长 老板 邻居 朋友 志愿者 居民 群众 医生 警官
 """.split())
 
 STOP_WORDS = FUNCTION_WORDS | TITLE_WORDS

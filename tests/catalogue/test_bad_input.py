@@ -30,8 +30,8 @@ ENTRY = "---\ndate: 2020-01-01\n---\n正文。\n"
 YANG = "- id: yang\n  name: 杨趣玲\n"
 MENTION = "---\ndate: 2020-01-01\n---\n[[yang]]来了。\n"
 UTF8_HINT = "    save it as UTF-8 (in most editors: Save As, Encoding: UTF-8)"
-PRIVACY_HINT = ("    remove it, move it to the person's 'private:' fields, or allow it in chronicle.yaml "
-                "under privacy: allow: [...]")
+PRIVACY_HINT = ("    remove it, or move it to the person's 'private:' fields; if it is meant to be public, end the "
+                "line with <!-- chronicle: allow-private -->, or list it in chronicle.yaml under privacy: allow: [...]")
 
 
 @dataclass
