@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Callable
 from chronicle.cache import Cache, Memo, key
 from chronicle.content.files import snapshot
 from chronicle.errors import BuildError, Report
+from chronicle.output.guard import Guard, Leak
 from chronicle.output.writer import OutputError, check_output_dir, folder_state, same_state, write_site
 
 if TYPE_CHECKING:
@@ -128,7 +129,7 @@ def _build(content: Path, out: Path, cache: Cache, last: dict | None, inputs: st
     renderer = Renderer(graph, RenderOptions(portable=portable, search=pagefind is not None),
                         memo=session.keys if session is not None else None)
 
-    forbidden = _forbidden_names(graph)
+    guard = Guard(graph.watch, templates=graph.chronicle.template_dir)
     reports = _reports(graph, cache) if with_reports else []  # chronicle serve previews without them: they take seconds
     renderer.env.globals["report_downloads"] = _downloads(reports)
 
@@ -138,20 +139,22 @@ def _build(content: Path, out: Path, cache: Cache, last: dict | None, inputs: st
                 data = job.make()
             except jinja2.TemplateError as exc:
                 raise _template_error(exc, graph) from None
-            _guard(job.path, data, forbidden)
+            guard.file(job.path, data)
             return data
         return Job(job.path, job.key, make)
 
     def data_job(path: str, keyfn, make) -> Job:
         def checked():
             data = make()
-            _guard(path, data, forbidden)
+            guard.file(path, data)
             return data
         return Job(path, keyfn, checked)
 
     def report_job(path: str, data: bytes) -> Job:
-        _guard_report(path, data, forbidden)
-        return Job(path, partial(key, "report", data), lambda: data)
+        def checked():
+            guard.report(path, data)
+            return data
+        return Job(path, partial(key, "report", data, graph.signature), checked)
 
     jobs = [guarded(job) for job in renderer.jobs()]
     keys = renderer.keys
@@ -168,9 +171,10 @@ def _build(content: Path, out: Path, cache: Cache, last: dict | None, inputs: st
         except SearchError as exc:
             report.warn("", None, f"search is off: {exc.message}; the site was built without a search box",
                         exc.hint or "run the build again; --no-search leaves search out without this warning")
-            _without_search(folder, graph, renderer, forbidden)
+            _without_search(folder, graph, renderer, guard)
             search_failed.append(True)
             return
+        guard.search_index(folder)
         if not is_extended(done) and any(lang.startswith("zh") for lang in graph.languages):
             report.warn("", None, "Pagefind is not the extended build: Chinese is not split into words, so a word "
                         "inside a Chinese sentence is not found", "pip install 'pagefind[extended]'")
@@ -179,6 +183,8 @@ def _build(content: Path, out: Path, cache: Cache, last: dict | None, inputs: st
     live = in_place and session is not None
     search_failed: list[bool] = []
     try:
+        guard.names([job.path for job in jobs] + [m for m, _ in copies])
+        guard.media(copies)
         if not live:
             cache.save_last_build(out, None)  # from here on, the output may change
         if session is not None:
@@ -194,8 +200,8 @@ def _build(content: Path, out: Path, cache: Cache, last: dict | None, inputs: st
     except OutputError as exc:
         report.error("", None, exc.message, exc.hint)
         raise BuildError(report) from None
-    except _Leak as exc:
-        report.error(exc.where, None, exc.message, exc.hint)
+    except Leak as exc:
+        report.error(exc.where, exc.line, exc.message, exc.hint)
         raise BuildError(report) from None
     except _TemplateProblem as exc:
         report.error(exc.path, exc.line, exc.message)
@@ -255,7 +261,7 @@ def _find_pagefind(report: Report) -> Path | None:
     return binary
 
 
-def _without_search(folder: Path, graph: SiteGraph, renderer, forbidden) -> None:
+def _without_search(folder: Path, graph: SiteGraph, renderer, guard: Guard) -> None:
     """Pagefind failed after the pages were written: write them again without the search box and the search pages."""
     import shutil
     import jinja2
@@ -265,7 +271,7 @@ def _without_search(folder: Path, graph: SiteGraph, renderer, forbidden) -> None
     plain.env.globals.update(renderer.env.globals)
     try:
         for path, data in plain.pages():
-            _guard(path, data, forbidden)
+            guard.file(path, data)
             (folder / path).unlink(missing_ok=True)  # it may be a hard link to the live site's file
             (folder / path).write_bytes(data)
     except jinja2.TemplateError as exc:
@@ -276,15 +282,6 @@ def _without_search(folder: Path, graph: SiteGraph, renderer, forbidden) -> None
     shutil.rmtree(folder / "pagefind", ignore_errors=True)
 
 
-class _Leak(Exception):
-    def __init__(self, where: str, message: str, hint: str):
-        super().__init__(message)
-        self.where, self.message, self.hint = where, message, hint
-
-    def __reduce__(self):
-        return type(self), (self.where, self.message, self.hint)
-
-
 class _TemplateProblem(Exception):
     def __init__(self, path: str, line: int | None, message: str):
         super().__init__(message)
@@ -292,33 +289,6 @@ class _TemplateProblem(Exception):
 
     def __reduce__(self):
         return type(self), (self.path, self.line, self.message)
-
-
-def _forbidden_names(graph: SiteGraph) -> list[tuple[bytes, str]]:
-    """The real names and aliases of people who are not published by name, as UTF-8 and as they
-    look inside a URL (percent-encoded) or an ASCII-only JSON string (\\u escapes)."""
-    import json
-    from urllib.parse import quote
-
-    from chronicle.graph.people import secret_names
-    out = []
-    for node in graph.people:
-        if node.restricted:
-            for name in secret_names(node.person):
-                if len(name) >= 2:
-                    forms = {name.encode("utf-8"), quote(name).encode("ascii"),
-                             json.dumps(name)[1:-1].encode("ascii")}
-                    out += [(form, node.person.id) for form in sorted(forms)]
-    return out
-
-
-def _guard(path: str, data: bytes, forbidden) -> None:
-    """A last safety net: no output file may carry a restricted person's real name."""
-    for needle, pid in forbidden:
-        if needle in data:
-            raise _Leak("people.yaml", f"the real name or alias of {pid} (publish: not full) would appear in {path}",
-                        "it comes from a title, citation, note or bio that names them; use [[" + pid + "]] "
-                        "or rewrite that text")
 
 
 def _reports(graph: SiteGraph, cache: Cache | None = None) -> list[tuple[str, bytes]]:
@@ -342,18 +312,6 @@ def _downloads(reports: list[tuple[str, bytes]]) -> dict:
                                "name": path.rsplit("/", 1)[1], "type": types[fmt],
                                "kb": max(1, round(len(data) / 1024))})
     return out
-
-
-def _guard_report(path: str, data: bytes, forbidden) -> None:
-    """The same safety net for reports; a .docx is a zip, so its parts are checked unpacked."""
-    if path.endswith(".docx"):
-        import io
-        import zipfile
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            for name in archive.namelist():
-                _guard(path, archive.read(name), forbidden)
-    elif not path.endswith(".pdf"):  # the PDF is made from the HTML report, which is checked
-        _guard(path, data, forbidden)
 
 
 def _template_error(exc, graph: SiteGraph) -> _TemplateProblem:

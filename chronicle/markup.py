@@ -19,6 +19,8 @@ import markdown as _markdown
 import nh3
 
 from chronicle.chinese.text import join_soft_breaks
+from chronicle.fold import decode
+from chronicle.names import Names  # noqa: F401  (graph and privacy import it from here)
 
 OPEN, MID, CLOSE = "\ue000", "\ue001", "\ue002"
 MENTION = re.compile(r"\[\[([^\[\]\n|]*)(?:\|([^\[\]\n]*))?\]\]")
@@ -62,59 +64,7 @@ class Problem:
     message: str
     hint: str = ""
     level: str = "error"
-
-
-class Names:
-    """Every registered name and alias, matched longest first (Aho-Corasick when available)."""
-
-    def __init__(self, patterns: dict[str, tuple[str, bool]]):
-        self.patterns = patterns
-        self._automaton = None
-        self._regex = None
-        if not patterns:
-            return
-        try:
-            import ahocorasick
-        except ImportError:
-            ahocorasick = None
-        if ahocorasick is not None:
-            automaton = ahocorasick.Automaton()
-            for key, value in patterns.items():
-                automaton.add_word(key, (key, value))
-            automaton.make_automaton()
-            self._automaton = automaton
-        else:
-            keys = sorted(patterns, key=len, reverse=True)
-            self._regex = re.compile("|".join(re.escape(k) for k in keys))
-
-    def find(self, text: str):
-        """Yield (start, end, person_id, always) for non-overlapping longest matches."""
-        if self._automaton is not None:
-            matches = []
-            for end, (key, value) in self._automaton.iter(text):
-                start = end - len(key) + 1
-                matches.append((start, end + 1, key, value))
-            matches.sort(key=lambda m: (m[0], -(m[1] - m[0])))
-            pos = 0
-            for start, end, key, (pid, always) in matches:
-                if start < pos or not _bounded(text, start, end):
-                    continue
-                yield start, end, pid, always
-                pos = end
-        elif self._regex is not None:
-            for m in self._regex.finditer(text):
-                if _bounded(text, m.start(), m.end()):
-                    pid, always = self.patterns[m.group(0)]
-                    yield m.start(), m.end(), pid, always
-
-
-def _bounded(text: str, start: int, end: int) -> bool:
-    """Latin names must stand as words; CJK names need no spaces around them."""
-    if text[start].isascii() and text[start].isalnum() and start > 0 and text[start - 1].isascii() and text[start - 1].isalnum():
-        return False
-    if text[end - 1].isascii() and text[end - 1].isalnum() and end < len(text) and text[end].isascii() and text[end].isalnum():
-        return False
-    return True
+    needle: str = ""    # what to look for in the source to find the exact line (see _place)
 
 
 @dataclass
@@ -137,7 +87,8 @@ def render_body(text: str, first_line: int, lang: str, *, resolve, people_links:
     source = join_soft_breaks(swapped)
     prose = _plain_prose(swapped)
     raw = _paragraphs(source) if prose else _markdown_blocks(source)
-    return _link(raw, prose, mentions, problems, first_line, people_links, names, autolink, media), problems
+    blocks = _link(raw, prose, mentions, problems, first_line, people_links, names, autolink, media)
+    return blocks, _place(problems, text, first_line)
 
 
 def _render_full(text: str, first_line: int, lang: str, *, resolve, people_links: dict, names: Names | None,
@@ -145,7 +96,26 @@ def _render_full(text: str, first_line: int, lang: str, *, resolve, people_links
     """``render_body`` without the prose fast path, so tests can compare the two."""
     swapped, mentions, problems = _swap(text, first_line, resolve)
     raw = _markdown_blocks(join_soft_breaks(swapped))
-    return _link(raw, False, mentions, problems, first_line, people_links, names, autolink, media), problems
+    blocks = _link(raw, False, mentions, problems, first_line, people_links, names, autolink, media)
+    return blocks, _place(problems, text, first_line)
+
+
+def _place(problems: list[Problem], text: str, first_line: int) -> list[Problem]:
+    """A problem found in the rendered HTML is placed on the first source line that holds its ``needle``
+    (an address as written, or percent-decoded); else it stays on the body's first line."""
+    unescaped = None
+    for problem in problems:
+        if not problem.needle:
+            continue
+        if unescaped is None:
+            unescaped = html.unescape(text) if "&" in text else text
+        for source in dict.fromkeys((text, unescaped)):
+            at = next((source.find(n) for n in dict.fromkeys((problem.needle, unquote(problem.needle)))
+                       if source.find(n) >= 0), -1)
+            if at >= 0:
+                problem.line = first_line + source.count("\n", 0, at)
+                break
+    return problems
 
 
 def _swap(text: str, first_line: int, resolve) -> tuple[str, list[Mention], list[Problem]]:
@@ -335,10 +305,10 @@ class _Linker(HTMLParser):
         return "".join(out) + text[pos:] if out else text
 
     def _url(self, value: str) -> str:
-        if self.names is not None and any(r for *_, r in self.names.find(unquote(value))):
+        if self.names is not None and any(r for *_, r in self.names.find(decode(value))):
             self.problems.append(Problem(self.first_line, "a link or image address contains the name of a person who "
                                          "is published as initials or anonymously",
-                                         "take the name out of the address (the file name or the link)"))
+                                         "take the name out of the address (the file name or the link)", needle=value))
             return ""
         target = value.split("#")[0].split("?")[0]
         bare = target

@@ -61,8 +61,8 @@ def test_alias_conflicts(chronicle_dir):
     _, report = check(content)
     messages = [d.format() for d in report.items]
     assert any("alias '张三' of a is the person's own name" in m for m in messages)
-    assert any("people.yaml:4: error: alias '老张' of b is already the name or alias of a" in m for m in messages)
-    assert any("people.yaml:4: error: alias '张三' of b is already the name or alias of a" in m for m in messages)
+    assert any("people.yaml:6: error: alias '老张' of b is already the name or alias of a" in m for m in messages)
+    assert any("people.yaml:6: error: alias '张三' of b is already the name or alias of a" in m for m in messages)
 
 
 def test_weekday_and_lunar_annotations_are_checked(chronicle_dir):
@@ -92,5 +92,6 @@ def test_private_looking_text_in_yaml_texts_is_found_too(mini):
                                              encoding="utf-8")
     _, report = check(mini)
     assert [d.format() for d in report.errors] == [
-        "commendations.yaml:8: error: text looks like an email address (zha…rg); it would be published\n"
-        "    remove it, move it to the person's 'private:' fields, or allow it in chronicle.yaml under privacy: allow: [...]"]
+        "commendations.yaml:9: error: text looks like an email address (zha…rg); it would be published\n"
+        "    remove it, or move it to the person's 'private:' fields; if it is meant to be public, end the line with "
+        "# chronicle: allow-private, or list it in chronicle.yaml under privacy: allow: [...]"]

@@ -3,7 +3,7 @@
 People published as ``initials`` or ``anonymous`` are shown by their label (王某, W. F.,
 一位居民, a resident) wherever a reader could see them: entry text, but also titles,
 citations, figure notes, other people's bios, roles, tags, page titles. ``private:``
-fields never enter the model at all. Every file of a real build is searched byte by
+fields never enter the model's people: their values are kept apart, to be looked for. Every file of a real build is searched byte by
 byte, unpacked where it is packed (gzip search index, .docx, PDF streams), for every form
 a name can take in a file (UTF-8, percent-encoded, JSON and HTML escapes, UTF-16).
 
@@ -248,17 +248,32 @@ def test_the_redaction_happens_in_the_graph(tmp_path):
     assert graph.person_by_id["wang-fang"].person.name.get("zh") == "王芳", "the model keeps the name to find it"
 
 
-def test_the_last_guard_still_stops_a_leak_the_redaction_cannot_see(tmp_path):
-    """An alias of someone else that contains the name is shown on their profile: the guard refuses."""
+def test_an_alias_that_holds_a_hidden_name_is_an_error_at_its_line(tmp_path):
+    """An alias of someone else that contains the name would be shown on their profile: refused at its line."""
     content = leaky_chronicle(tmp_path / "content")
     people = PEOPLE.replace("  aliases: [小杨]\n", "  aliases: [小杨, 王芳的好邻居]\n")
     write_tree(content, {"people.yaml": people})
     out = tmp_path / "public"
     with pytest.raises(BuildError) as info:
         build(content, out, search=False, with_reports=False)
+    messages = [d.format().split("\n")[0] for d in info.value.report.errors]
+    assert messages == ["people.yaml:23: error: the alias '王芳的好邻居' of yang-quling contains the name of wang-fang "
+                        "(publish: initials); it would be published"]
+    assert not out.exists(), "nothing was written"
+
+
+def test_the_last_guard_stops_what_a_template_prints(tmp_path):
+    """What the content does not say, a changed template can print: every output file is checked."""
+    content = leaky_chronicle(tmp_path / "content")
+    write_tree(content, {"templates/person.html": '{% extends "theme/person.html" %}\n'
+                                                  '{% block title %}{{ p.person.aliases|join(",") }}{% endblock %}\n'})
+    out = tmp_path / "public"
+    with pytest.raises(BuildError) as info:
+        build(content, out, search=False, with_reports=False)
     messages = [d.format() for d in info.value.report.errors]
     assert len(messages) == 1 and messages[0].startswith(
-        "people.yaml: error: the real name or alias of wang-fang (publish: not full) would appear in ")
+        "error: the name of wang-fang (publish: initials) would be published in "), messages
+    assert "a template in templates/ (person.html)" in messages[0]
     assert not out.exists(), "nothing was written"
 
 
@@ -325,11 +340,16 @@ def test_the_scan_covers_translations(chronicle_dir):
     "110105194913310023",              # a check character, but no 13th month
     "订单号0139123456789",             # a mobile number inside a longer number
     "共13912345678901户",              # likewise
-    "价格 12.5 元，电话区号 010-12345678",
+    "价格 12.5 元，共 3,730 户，2020-01-23 08:30",
     "邮箱写作 a(at)example.com",
 ])
 def test_the_scan_leaves_ordinary_numbers_alone(chronicle_dir, text):
     assert scan(chronicle_dir, text) == []
+
+
+def test_a_landline_is_a_phone_number_too(chronicle_dir):
+    assert scan(chronicle_dir, "电话区号 010-12345678") == [
+        "entries/2020-01-23.md:4: error: text looks like a phone number (010…78); it would be published"]
 
 
 def test_allowed_numbers_and_addresses_pass(chronicle_dir):

@@ -362,15 +362,20 @@ def test_a_citation_naming_a_restricted_person_shows_their_label(content, tmp_pa
 
 
 def test_cli_refuses_a_report_that_would_name_a_restricted_person(content, tmp_path, monkeypatch):
-    """The last guard, behind the graph's redaction: switched off here, the report is refused."""
+    """The last guard, behind the graph's redaction and scan: both switched off here, the report is refused."""
     monkeypatch.setattr("chronicle.graph.site.redact_chronicle", lambda chron: chron, raising=False)
     text = (content / "commendations.yaml").read_text(encoding="utf-8").replace("连续值守夜班。", "与王芳一起值守夜班。")
     write_tree(content, {"commendations.yaml": text})
+    _, report = check(content)
+    assert [d.format().split("\n")[0] for d in report.errors] == [
+        "commendations.yaml:11: error: text contains the name of wang-fang (publish: initials); it would be published"]
+    monkeypatch.setattr("chronicle.graph.scan.PrivacyScan.scan_yaml_texts", lambda self: None)
     model = reports.commendations(graph_of(content), "zh")
     assert reports.leaked_name(model, graph_of(content)) == ("wang-fang", "与王芳一起值守夜班。")
     result = run_cli("report", "commendations", str(content), "-o", str(tmp_path / "r.md"))
     assert result.exit_code == 1
-    assert "the real name or alias of wang-fang" in result.output and not (tmp_path / "r.md").exists()
+    assert "error: the name of wang-fang (publish: initials) would appear in the report" in result.output
+    assert not (tmp_path / "r.md").exists()
 
 
 def test_person_record(content, tmp_path):

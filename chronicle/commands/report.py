@@ -139,17 +139,26 @@ def _model(make, param_hint: str):
 
 
 def _write(graph, model, fmt: str, template: Path | None, output: Path, content: Path) -> None:
-    from chronicle.reports import PDFUnavailable, TemplateProblem, leaked_name, render
+    from chronicle.output.guard import Guard, Leak
+    from chronicle.reports import PDFUnavailable, TemplateProblem, render, report_leak
 
-    leak = leaked_name(model, graph)
+    leak = report_leak(model, graph)
     if leak:
-        pid, _ = leak
-        click.secho(f"people.yaml: error: the real name or alias of {pid} (publish: not full) would appear in the "
-                    f"report\n    it comes from a title, citation, note or bio that names them; use [[{pid}]] "
-                    "or rewrite that text", fg="red", err=True)
+        hit, _ = leak
+        click.secho(f"error: {hit.describe()} would appear in the report\n    chronicle replaces such names and "
+                    "refuses such values in the content's texts, so this is a fault of chronicle: please report it",
+                    fg="red", err=True)
         sys.exit(1)
     try:
         data = render(model, fmt, template)
+        guard = Guard(graph.watch)
+        if guard:   # a PDF is checked by the HTML it is made from
+            guard.report(output.name, render(model, "html") if fmt == "pdf" and template is None else data)
+    except Leak as exc:
+        message = exc.message + (" (it is in the Word template)" if template is not None else "")
+        click.secho(f"{template}: error: {message}" if template is not None else f"error: {message}",
+                    fg="red", err=True)
+        sys.exit(1)
     except PDFUnavailable as exc:
         click.secho(f"error: {exc.message}\n    {exc.hint}", fg="red", err=True)
         sys.exit(1)

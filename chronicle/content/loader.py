@@ -101,7 +101,7 @@ class _Loader(SettingsReader, RegistersReader, DocumentsReader):
         self.languages = config.languages
         self.text = text_reader(config.languages)
         self.name_text = text_reader(config.languages, numbers=False)
-        people = self.remembered("people.yaml", [self.root / "people.yaml"], self.people)
+        people, secrets = self.remembered("people.yaml", [self.root / "people.yaml"], self.people)
         stats = self.remembered("stats.yaml", [self.root / "stats.yaml"], self.stats)
         categories, lists = self.remembered("commendations.yaml", [self.root / "commendations.yaml"], self.commendations)
         entries = self.entries()
@@ -110,7 +110,7 @@ class _Loader(SettingsReader, RegistersReader, DocumentsReader):
         template_dir = self.root / "templates"
         return Chronicle(self.root, config, tuple(people), tuple(stats), tuple(categories),
                          tuple(entries), tuple(pages), tuple(media),
-                         template_dir if template_dir.is_dir() else None, lists)
+                         template_dir if template_dir.is_dir() else None, lists=lists, secrets=tuple(secrets))
 
     def document(self, path: Path, kind: str = "entry"):
         """Front matter (as YAML) and body of a Markdown file; ``kind`` is entry, page or translation."""

@@ -10,22 +10,23 @@ from chronicle.content.schema import (
     AWARD_FIELDS, CATEGORY_FIELDS, COMMENDATIONS_FIELDS, KINDS, PERSON_FIELDS, PUBLISH, ROLE_FIELDS, STAT_FIELDS,
 )
 from chronicle.errors import did_you_mean
-from chronicle.model import LIST_STATUSES, Award, Category, ListStatus, Person, Role, StatDef
+from chronicle.model import LIST_STATUSES, Award, Category, ListStatus, Person, Role, Secret, StatDef
 
 
 class RegistersReader:
     """The part of the loader that reads the registers (mixed into content.loader's _Loader)."""
 
-    def people(self) -> list[Person]:
+    def people(self) -> tuple[list[Person], list[Secret]]:
+        """The people, and apart from them the values of their ``private:`` fields (never published)."""
         name = "people.yaml"
         data, _ = self.yaml_file(name)
         if data is None:
-            return []
+            return [], []
         if not isinstance(data, list):
             self.report.error(name, getattr(data, "line", 1), f"people.yaml must be a list of people ('- name: ...'), not {type_name(data)}")
-            return []
+            return [], []
         from chronicle.chinese.pinyin import name_slug, name_sort_key  # noqa: F401
-        people, seen = [], {}
+        people, seen, secrets = [], {}, []
         for index, item in enumerate(data):
             line = data.line_of(index)
             f = Fields(item, name, self.report, PERSON_FIELDS, "a person", line)
@@ -49,6 +50,7 @@ class RegistersReader:
                 continue
             seen[pid] = line
             aliases = f.get("aliases", list_of(to_str, "alias"), default=[]) or []
+            alias_lines = _item_lines(f.data.get("aliases"), len(aliases), f.line("aliases") if f.has("aliases") else line)
             groups = f.get("groups", list_of(to_slug, "group id"), default=[]) or []
             roles = f.get("roles", self.roles, default=[]) or []
             publish = f.get("publish", to_str, default="full") or "full"
@@ -59,11 +61,15 @@ class RegistersReader:
             if f.has("private") and not isinstance(f.data["private"], dict):
                 self.report.error(name, f.line("private"), "'private' must be a mapping of fields",
                                   "indent one 'key: value' per line under it, e.g.\nprivate:\n  phone: \"139...\"")
+            if f.has("private"):
+                secrets += private_values(f.data["private"], pid, "", f.line("private"))
             source_name = person_name.get(self.languages[0], self.languages)
             sort_name = " ".join(name_sort_key(override or source_name)[0]) if source_name else pid
-            people.append(Person(pid, person_name, tuple(a for a in aliases if a), tuple(groups), tuple(roles),
-                                 f.get("bio", self.text), publish, line, sort_name, f.get("note", self.text)))
-        return people
+            kept = [(a, n) for a, n in zip(aliases, alias_lines) if a]
+            people.append(Person(pid, person_name, tuple(a for a, _ in kept), tuple(groups), tuple(roles),
+                                 f.get("bio", self.text), publish, line, sort_name, f.get("note", self.text),
+                                 tuple(n for _, n in kept)))
+        return people, secrets
 
     def roles(self, value):
         if not isinstance(value, list):
@@ -174,6 +180,31 @@ class RegistersReader:
             if person and citation:
                 awards.append(Award(person, citation, evidence, line))
         return awards
+
+
+def private_values(value, pid: str, path: str, line: int) -> list[Secret]:
+    """Every scalar under ``private:``, however deep, with its place: strings, numbers and dates."""
+    if isinstance(value, dict):
+        out = []
+        for k, item in value.items():
+            sub = f"{path}.{k}" if path else str(k)
+            out += private_values(item, pid, sub, value.line_of(k) if hasattr(value, "line_of") else line)
+        return out
+    if isinstance(value, list):
+        out = []
+        for index, item in enumerate(value):
+            sub = f"{path}[{index + 1}]" if path else f"[{index + 1}]"
+            out += private_values(item, pid, sub, value.line_of(index) if hasattr(value, "line_of") else line)
+        return out
+    if value is None or isinstance(value, bool):
+        return []
+    return [Secret(pid, path or "private", str(value), line)]
+
+
+def _item_lines(items, count: int, line: int) -> list[int]:
+    if isinstance(items, list) and hasattr(items, "line_of"):
+        return [items.line_of(i) for i in range(count)]
+    return [line] * count
 
 
 def _categories(value):

@@ -51,10 +51,10 @@ class EntryNodes:
     def make_signature(self) -> str:
         """Everything besides its own file that an entry's node depends on: who can be mentioned and how
         (ids, names, aliases, publish), the statistics defined, the options and the code."""
-        code = code_hash("markup.py", "chinese", "graph", "model", "content")
+        code = code_hash("markup.py", "names.py", "fold.py", "chinese", "graph", "model", "content")
         return key(code, sorted((p.person.id, p.pid, sorted(p.names.items()), p.restricted,
                                  sorted(p.person.name.values.items()), p.person.aliases, p.person.publish)
-                                for p in self.person_nodes),
+                                for p in self.person_nodes), self.watch.fingerprint,
                    sorted(self.owner.items()), self.config.autolink, self.config.lunar_calendar,
                    sorted(self.media), self.langs, sorted(s.id for s in self.c.stats))
 
@@ -95,6 +95,7 @@ class EntryNodes:
         blocks, problems, minutes = cached if cached is not None else self._timed(body, lang, text_lang)
         for problem in problems:
             (self.report.error if problem.level == "error" else self.report.warn)(body.path, problem.line, problem.message, problem.hint)
+        self.scan_rendered(body, blocks)
         return blocks, minutes
 
     def version(self, bodies, lang: str, title: Text | None, fallback_title: str):

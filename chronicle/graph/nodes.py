@@ -131,6 +131,7 @@ class SiteGraph:
     months: list
     festivals: list
     signature: str = ""     # a digest of what every rendered text depends on: people's names, options, code
+    watch: object = field(default=None, repr=False)  # graph/secrets.py Watchlist: what no output may carry
 
     @property
     def config(self):

@@ -58,10 +58,11 @@ class Redactor:
 
 def redact_chronicle(chron: Chronicle) -> Chronicle:
     """The chronicle with every reader-facing YAML text redacted; names and aliases themselves are kept
-    (the graph needs them to recognise people, and the build's guard to look for leaks)."""
+    (the graph needs them to recognise people, and the build's guard to look for leaks). The private values
+are dropped: the graph keeps them only in its watchlist (graph/secrets.py)."""
     r = Redactor(chron.people, chron.config.languages)
     if not r:
-        return chron
+        return replace(chron, secrets=()) if chron.secrets else chron
     source = chron.config.source_lang
     t = r.text
     config = chron.config
@@ -89,4 +90,4 @@ def redact_chronicle(chron: Chronicle) -> Chronicle:
         for e in chron.entries)
     pages = tuple(replace(p, title=t(p.title)) for p in chron.pages)
     return replace(chron, config=config, people=people, stats=stats, categories=categories, entries=entries,
-                   pages=pages, lists=lists)
+                   pages=pages, lists=lists, secrets=())

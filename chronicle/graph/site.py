@@ -17,6 +17,8 @@ from chronicle.graph.nodes import PageNode, PersonNode, SiteGraph, StatNode
 from chronicle.graph.people import display_name, matchable_names, public_ids
 from chronicle.graph.privacy import redact_chronicle
 from chronicle.graph.scan import PrivacyScan
+from chronicle.fold import key as fold_key
+from chronicle.graph.secrets import Watchlist
 from chronicle.markup import Names, PersonLink
 from chronicle.model import Body, Chronicle, Page
 
@@ -25,13 +27,17 @@ def build_graph(chron: Chronicle, report: Report, cache: Cache | None = None, me
     """The graph of a chronicle whose reader-facing texts name restricted people only by their label.
 
     ``memo``: kept by the caller between builds (chronicle serve): {fingerprint: (entry node, diagnostics)};
-    an entry whose files and signature are unchanged gets its node from there instead of being rendered."""
-    return _GraphBuilder(redact_chronicle(chron), report, cache, memo).build()
+    an entry whose files and signature are unchanged gets its node from there instead of being rendered.
+    The private values go into the graph's watchlist only (``SiteGraph.watch``), never into its chronicle."""
+    watch = Watchlist(chron.people, chron.secrets, chron.config.languages)
+    return _GraphBuilder(redact_chronicle(chron), report, cache, memo, watch).build()
 
 
 class _GraphBuilder(EntryNodes, CommendationNodes, PrivacyScan):
-    def __init__(self, chron: Chronicle, report: Report, cache: Cache | None = None, memo: dict | None = None):
+    def __init__(self, chron: Chronicle, report: Report, cache: Cache | None = None, memo: dict | None = None,
+                 watch: Watchlist | None = None):
         self.c = chron
+        self.watch = watch if watch is not None else Watchlist(chron.people, (), chron.config.languages)
         self.memo = memo
         self.cache = cache or Cache(None)
         self.report = report
@@ -83,7 +89,7 @@ class _GraphBuilder(EntryNodes, CommendationNodes, PrivacyScan):
             months.setdefault(node.month, []).append(node.stem)
         festivals = self.festivals(entries)
         return SiteGraph(self.c, entries, by_stem, people, person_by_id, stats, categories, pages,
-                         dict(sorted(tags.items())), list(months.items()), festivals, self.signature)
+                         dict(sorted(tags.items())), list(months.items()), festivals, self.signature, self.watch)
 
     # -- people ------------------------------------------------------------
     def people_nodes(self) -> list[PersonNode]:
@@ -114,21 +120,47 @@ class _GraphBuilder(EntryNodes, CommendationNodes, PrivacyScan):
                                      "mentions by this name link to the first; use [[id]] mentions to tell them apart")
                     continue
                 owner.setdefault(name, person.id)
+        self.duplicate_aliases: set[tuple[str, str]] = set()
         for person in self.c.people:
             own = set(person.name.values.values())
-            for alias in person.aliases:
+            lines = person.alias_lines or (person.line,) * len(person.aliases)
+            for alias, line in zip(person.aliases, lines):
                 if alias in own:
-                    self.report.warn("people.yaml", person.line, f"alias '{alias}' of {person.id} is the person's own name",
+                    self.report.warn("people.yaml", line, f"alias '{alias}' of {person.id} is the person's own name",
                                      "remove it from 'aliases'")
                     continue
                 other = owner.get(alias)
                 if other and other != person.id:
-                    self.report.error("people.yaml", person.line,
+                    self.duplicate_aliases.add((person.id, alias))
+                    self.report.error("people.yaml", line,
                                       f"alias '{alias}' of {person.id} is already the name or alias of {other}",
                                       "an alias must mean one person only; remove it from one of them")
                     continue
                 owner[alias] = person.id
         self.owner = owner
+        self.check_hidden_names()
+
+    def check_hidden_names(self) -> None:
+        """Names and aliases that cannot mean one person (graph/aliases.py), and a name or alias of a person
+        not published by name that is another person's too, written another way (Chief and chief)."""
+        from chronicle.graph.aliases import alias_problems, folded_owners
+        for line, message, hint in alias_problems(self.c.people, self.c.template_dir):
+            self.report.error("people.yaml", line, message, hint)
+        for owners in folded_owners(self.c.people).values():
+            first, first_name, _ = owners[0]
+            for person, name, line in owners[1:]:
+                if person.id == first.id or "full" == person.publish == first.publish:
+                    continue
+                if name == first_name and name in person.aliases:
+                    continue  # the same alias, as written: reported above
+                hidden = first if first.publish != "full" else person
+                self.duplicate_aliases.update({(person.id, name), (first.id, first_name)})
+                self.report.error("people.yaml", line,
+                                  f"'{name}' of {person.id} is '{first_name}' of {first.id} written another way, and "
+                                  f"{hidden.id} is published as {hidden.publish}",
+                                  f"a name or alias must mean one person only, or {hidden.id}'s would be published "
+                                  "as the other's; change or remove one of them")
+                break
 
     def name_index(self) -> Names | None:
         patterns = {}
@@ -146,6 +178,9 @@ class _GraphBuilder(EntryNodes, CommendationNodes, PrivacyScan):
             return key, ""
         if key in self.owner:
             return self.owner[key], ""
+        folded = self.folded_owner().get(fold_key(key))
+        if folded:
+            return folded, ""   # [[GRACE OKAFOR]], [[王 芳]]: the name written another way
         candidates = {**self.owner, **{i: i for i in ids}}
         shown: dict[str, str] = {}
         scored = sorted(((difflib.SequenceMatcher(None, key, w).ratio(), w) for w in candidates), reverse=True)
@@ -157,6 +192,15 @@ class _GraphBuilder(EntryNodes, CommendationNodes, PrivacyScan):
             shown.setdefault(pid, f"'{pid}'" if word == pid else f"'{pid}' ({word})")
         hint = ("did you mean " + ", ".join(list(shown.values())[:3]) + "?") if shown else ""
         return None, hint or "register the person in people.yaml"
+
+    def folded_owner(self) -> dict[str, str]:
+        """Folded name or alias -> person id, for the names that mean one person only."""
+        if "_folded_owner" not in self.__dict__:
+            owners: dict[str, set] = {}
+            for name, pid in self.owner.items():
+                owners.setdefault(fold_key(name), set()).add(pid)
+            self._folded_owner = {k: next(iter(v)) for k, v in owners.items() if len(v) == 1 and k}
+        return self._folded_owner
 
     # -- pages -------------------------------------------------------------
     def page_node(self, page: Page) -> PageNode:

@@ -156,6 +156,7 @@ class Person:
     line: int
     sort_name: str = ""
     note: Text | None = None        # the editors' note on the record (a reading, a doubt), shown on the profile
+    alias_lines: tuple[int, ...] = ()   # the line of each alias in people.yaml, for messages about it
 
 
 @dataclass(frozen=True)
@@ -236,6 +237,16 @@ class Category:
 
 
 @dataclass(frozen=True)
+class Secret:
+    """One value under a person's ``private:``: never published. ``field`` is its path (phone, address.en)."""
+
+    person: str
+    field: str
+    value: str
+    line: int
+
+
+@dataclass(frozen=True)
 class Chronicle:
     """Everything in a content folder, checked file by file."""
 
@@ -249,3 +260,4 @@ class Chronicle:
     media: tuple[str, ...]
     template_dir: Path | None
     lists: ListStatus = field(default_factory=ListStatus)
+    secrets: tuple[Secret, ...] = field(default=(), repr=False)   # the private: values, for the checks only

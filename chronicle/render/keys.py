@@ -197,7 +197,7 @@ class Keys:
 @lru_cache(maxsize=None)
 def render_code() -> str:
     """The code that turns the graph into pages."""
-    return code_hash("render", "graph", "model", "markup.py", "chinese")
+    return code_hash("render", "graph", "model", "markup.py", "names.py", "fold.py", "chinese")
 
 
 def _points(points) -> list[tuple]:

@@ -8,13 +8,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from chronicle.reports.model import (  # noqa: F401
-    Commendations, PersonRecord, UnknownName, commendations, find_person, leaked_name, person_record,
+    Commendations, PersonRecord, UnknownName, commendations, find_person, leaked_name, person_record, report_leak,
 )
 from chronicle.reports.pdf import PDFUnavailable, pdf_available  # noqa: F401
 from chronicle.reports.template import TemplateProblem  # noqa: F401
 
 __all__ = ["Commendations", "PersonRecord", "UnknownName", "PDFUnavailable", "TemplateProblem", "FORMATS", "SUFFIXES",
-           "commendations", "person_record", "find_person", "leaked_name", "pdf_available", "render", "site_reports",
+           "commendations", "person_record", "find_person", "leaked_name", "report_leak", "pdf_available", "render", "site_reports",
            "site_report_path", "document_of"]
 
 FORMATS = ("docx", "pdf", "html", "md", "csv")

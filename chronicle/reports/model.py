@@ -322,19 +322,25 @@ def person_record(graph: SiteGraph, lang: str, key: str) -> PersonRecord:
 
 # -- privacy --------------------------------------------------------------------------------------------------------
 def leaked_name(model, graph: SiteGraph) -> tuple[str, str] | None:
-    """(person id, text) when any text of the report carries a restricted person's real name or alias.
+    """(person id, text) when any text of the report carries a watched secret (``report_leak``)."""
+    found = report_leak(model, graph)
+    return (found[0].person, found[1]) if found else None
 
-    The graph already shows such people by their label; this catches a citation, a
-    title or a bio that names them in plain words, as the site build does.
+
+def report_leak(model, graph: SiteGraph):
+    """(hit, text) when any text of the report carries a restricted person's name, in any spelling, or a
+    private value (graph/secrets.py); else None.
+
+    The graph already shows such people by their label and refuses texts with private values; this
+    catches what would get past them, as the site build's last guard does.
     """
-    needles = [(name, node.person.id) for node in graph.people if node.restricted
-               for name in matchable_names(node.person) + [node.person.id] if len(name) >= 2]
-    if not needles:
+    watch = graph.watch
+    if not watch:
         return None
     for text in _strings(model):
-        for name, pid in needles:
-            if name in text:
-                return pid, text
+        found = watch.anything_in(text)
+        if found:
+            return found[0][2], text
     return None
 
 

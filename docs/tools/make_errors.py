@@ -35,6 +35,7 @@ BASE = {
 C, P, S, K = "chronicle.yaml", "people.yaml", "stats.yaml", "commendations.yaml"
 E, T = "entries/2020-01-23.md", "entries/2020-01-23.en.md"
 Y = BASE[P]
+W = "- id: wang-fang\n  name: {zh: 王芳, en: Wang Fang}\n  publish: initials\n"
 CHECK = ("check", "content")
 BUILD = ("build", "content", "--out", "public")
 
@@ -285,6 +286,23 @@ SECTIONS = [
              {P: "- id: yang-quling\n  name: {zh: 杨趣玲, en: Yang Quling}\n  aliases: [小杨]\n"
                  "- id: yang-fan\n  name: {zh: 杨帆, en: Yang Fan}\n  aliases: [小杨]\n",
               E: entry(people="[yang-quling, yang-fan]")}),
+        Case("alias '…' of … is a common word, not a name",
+             "An alias of one common word (the, she, Mr, chief) would mean this person wherever the word is "
+             "written. Use a longer alias (`the Chief`, `Auntie Fang`).",
+             {P: "- id: yang-quling\n  name: {zh: 杨趣玲, en: Yang Quling}\n  aliases:\n    - 小杨\n    - She\n"}),
+        Case("alias '…' of … is a word of the theme's own text",
+             "The alias is also a word of the site's menus, headings, templates or report wording, so pages "
+             "would name the person wherever the theme shows it. Use a more particular alias.",
+             {P: "- id: yang-quling\n  name: {zh: 杨趣玲, en: Yang Quling}\n  aliases: [小杨, 社区]\n"}),
+        Case("'…' of … is '…' of … written another way",
+             "Once case, spacing and width are set aside, two people share a name or alias, and one of them is "
+             "not published by name: the other's would publish it. Change or remove one of them.",
+             {P: Y + "  aliases: [the Chief]\n" + W + "  aliases: [THE CHIEF]\n",
+              E: entry(people="[yang-quling, wang-fang]")}),
+        Case("the alias '…' of … contains the name of … (publish: …)",
+             "A published name or alias (or id, group, tag or statistic id) would spell the name of a person who "
+             "is not published by name. Take the name out.",
+             {P: Y + "  aliases: [王芳的邻居]\n" + W, E: entry(people="[yang-quling, wang-fang]")}),
     ]),
     Section("stats.yaml", "", [
         Case("file is empty; it is ignored (warning)", "An empty optional file (`people.yaml`, `stats.yaml`, "
@@ -419,6 +437,25 @@ SECTIONS = [
         Case("text looks like a mobile phone number", "Remove it, move it to `private:`, or allow it "
              "under `privacy: allow:` if it is meant to be public.",
              {E: entry(body="杨趣玲的电话是13912345678。\n")}),
+        Case("text looks like a phone number", "A number written as a phone number (with a country code, or "
+             "the trunk 0 of a country of the chronicle's languages). Remove it, move it to `private:`, or end the "
+             "line with `<!-- chronicle: allow-private -->` if it is meant to be public.",
+             {E: entry(body="晚上开会。\n\n家里电话 010-12345678。\n")}),
+        Case("text looks like a street address (warning)", "A house number and a street. Remove it, or end the "
+             "line with `<!-- chronicle: allow-private -->` if it may be published.",
+             {E: entry(body="地址：幸福路3号。\n")}),
+        Case("text contains the private field '…' of …",
+             "A value under someone's `private:` is in a text that would be published (here written another way "
+             "than in `people.yaml`). Take it out: a private value is never published.",
+             {P: Y + "  private:\n    phone: \"+86 139 1234 5678\"\n", E: entry(body="她的电话：139-1234-5678。\n")}),
+        Case("the name of … is split by formatting",
+             "The name of a person who is not published by name is split by Markdown or HTML, so it cannot be "
+             "replaced by the label. Write it in one piece.",
+             {P: Y + W, E: entry(body="王芳在家。\n\n**王**芳也在。\n", people="[yang-quling, wang-fang]")}),
+        Case("the file name contains the name of … (media)",
+             "A file in `media/` is published under its own name. Rename it (and the links to it).",
+             {P: Y + W, E: entry(people="[yang-quling, wang-fang]"), "media/wang-fang.jpg": b"\xff\xd8\xff"},
+             show=(P,), input_note="`media/` holds `wang-fang.jpg`."),
         Case("text looks like a resident ID number", "Remove it, or move it to `private:`.",
              {E: entry(body="身份证号11010519491231002X。\n")}),
         Case("text looks like an email address", "Remove it, or allow it if it is a public address.",
@@ -464,11 +501,12 @@ SECTIONS = [
              {"templates/page.html": "{% block main %}\n{{ v.title \n{% endblock %}\n",
               "pages/about.md": "---\ntitle: 关于\n---\n关于。\n", "pages/about.en.md": "---\ntitle: About\n---\nAbout.\n"},
              cmd=BUILD, show=("templates/page.html",)),
-        Case("the real name or alias of … (publish: not full) would appear in …",
-             "The last safety net: a page would carry the real name, an alias or the id of a person published "
-             "with `initials` or `anonymous`. chronicle already replaces such names in the texts it knows, so "
-             "this mostly comes from a changed template that prints a hidden person's real data, as here. "
-             "Change the template (use `p.names[lang]` and `p.pid`).",
+        Case("the name of … (publish: …) would be published in …",
+             "The last safety net: an output file would carry the real name, an alias or the id of a person "
+             "published with `initials` or `anonymous` (in any spelling), or a private value. chronicle already "
+             "replaces such names and refuses such values in the content's texts, so this comes from a changed "
+             "template that prints a hidden person's real data, as here. Change the template (use "
+             "`p.names[lang]` and `p.pid`).",
              {P: "- id: wang-fang\n  name: {zh: 王芳, en: Wang Fang}\n  publish: initials\n",
               E: entry(body="王芳在家隔离。\n", people=""),
               "templates/person.html": '{% extends "theme/person.html" %}\n{% block title %}{{ p.person.id }}{% endblock %}\n'},

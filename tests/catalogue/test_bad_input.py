@@ -30,8 +30,8 @@ ENTRY = "---\ndate: 2020-01-01\n---\n正文。\n"
 YANG = "- id: yang\n  name: 杨趣玲\n"
 MENTION = "---\ndate: 2020-01-01\n---\n[[yang]]来了。\n"
 UTF8_HINT = "    save it as UTF-8 (in most editors: Save As, Encoding: UTF-8)"
-PRIVACY_HINT = ("    remove it, move it to the person's 'private:' fields, or allow it in chronicle.yaml "
-                "under privacy: allow: [...]")
+PRIVACY_HINT = ("    remove it, or move it to the person's 'private:' fields; if it is meant to be public, end the "
+                "line with <!-- chronicle: allow-private -->, or list it in chronicle.yaml under privacy: allow: [...]")
 
 
 @dataclass
@@ -351,14 +351,14 @@ CASES = [
         "entries/2020-01-01.md:4: error: empty mention [[ ]]\n    write a mention as [[person-id]] or [[person-id|text]]"]),
     Case("alias-is-another-persons-name", {"people.yaml": YANG + "- id: wang\n  name: 王芳\n  aliases: [杨趣玲]\n",
                                            "entries/2020-01-01.md": "---\ndate: 2020-01-01\n---\n[[yang]]和[[wang]]\n"}, [
-        "people.yaml:3: error: alias '杨趣玲' of wang is already the name or alias of yang\n"
+        "people.yaml:5: error: alias '杨趣玲' of wang is already the name or alias of yang\n"
         "    an alias must mean one person only; remove it from one of them"]),
     Case("alias-is-own-name", {"people.yaml": "- id: yang\n  name: 杨趣玲\n  aliases: [杨趣玲]\n", "entries/2020-01-01.md": MENTION}, [
-        "people.yaml:1: warning: alias '杨趣玲' of yang is the person's own name\n    remove it from 'aliases'"], exit=0),
+        "people.yaml:3: warning: alias '杨趣玲' of yang is the person's own name\n    remove it from 'aliases'"], exit=0),
     Case("same-alias-on-two-people", {"people.yaml": "- id: yang\n  name: 杨趣玲\n  aliases: [小杨]\n"
                                                      "- id: wang\n  name: 王芳\n  aliases: [小杨]\n",
                                       "entries/2020-01-01.md": "---\ndate: 2020-01-01\n---\n[[yang]]和[[wang]]\n"}, [
-        "people.yaml:4: error: alias '小杨' of wang is already the name or alias of yang\n"
+        "people.yaml:6: error: alias '小杨' of wang is already the name or alias of yang\n"
         "    an alias must mean one person only; remove it from one of them"]),
 
     # ---------------------------------------------------------------- files outside the content folder
