@@ -115,9 +115,6 @@ class EntryNodes:
         self.scan_private(entry.bodies)
         versions = {}
         for lang in self.langs:
-            if lang != self.source and lang not in entry.bodies:
-                self.report.warn(entry.path, None, f"no {lang} translation",
-                                 f"add {entry.path[:-3]}.{lang}.md; until then the {self.source} text is shown")
             versions[lang] = self.version(entry.bodies, lang, entry.title, entry.date.isoformat())
         people = []
         for ref in entry.people:

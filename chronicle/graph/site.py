@@ -17,6 +17,7 @@ from chronicle.graph.nodes import PageNode, PersonNode, SiteGraph, StatNode
 from chronicle.graph.people import display_name, matchable_names, public_ids
 from chronicle.graph.privacy import redact_chronicle
 from chronicle.graph.scan import PrivacyScan
+from chronicle.graph.translations import report_missing
 from chronicle.markup import Names, PersonLink
 from chronicle.model import Body, Chronicle, Page
 
@@ -74,6 +75,7 @@ class _GraphBuilder(EntryNodes, CommendationNodes, PrivacyScan):
         stats = [StatNode(s, [p for e in entries for p in e.stats if p.stat == s.id]) for s in self.c.stats]
         categories = self.category_nodes(by_stem, person_by_id, entries)
         pages = [self.page_node(p) for p in self.c.pages]
+        report_missing(self.c, self.report)
         tags: dict[str, list[str]] = {}
         for node in entries:
             for tag in node.tags:
@@ -163,9 +165,6 @@ class _GraphBuilder(EntryNodes, CommendationNodes, PrivacyScan):
         self.scan_private(page.bodies)
         versions = {}
         for lang in self.langs:
-            if lang != self.source and lang not in page.bodies:
-                self.report.warn(page.path, None, f"no {lang} translation",
-                                 f"add {page.path[:-3]}.{lang}.md; until then the {self.source} text is shown")
             versions[lang] = self.version(page.bodies, lang, page.title, page.stem)
         return PageNode(page.stem, page, versions, key(self.signature, page.stem, page.path, page.title, page.order,
                                                        [(lang, b.text, b.first_line, b.path, b.title)

@@ -135,6 +135,9 @@ def plan_import(doc: Document, *, year: int | None = None, lang: str | None = No
     doc_title = title or doc.title
     if before and before[0].heading and (not doc_title or before[0].text.strip() == doc_title.strip()):
         doc_title, before = before[0].text.strip(), before[1:]
+    elif (not doc_title and len(before) > 1 and before[0].kind == "text" and len(before[0].text) <= 80
+          and not re.search(r"[.。!！?？:：;；,，]$", before[0].text.strip())):
+        doc_title, before = before[0].text.strip(), before[1:]   # a short first line: the diary's title
     doc_title = doc_title or DEFAULT_TITLES.get(base(lang), DEFAULT_TITLES["en"])
 
     entries: list[PlannedEntry] = []

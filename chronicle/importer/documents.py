@@ -157,15 +157,40 @@ def _read_text(text: str) -> list[Paragraph]:
              if not looks_like_heading(line)]
     wrapped = len(blocks) > 1 and inner and sum(1 for ln in inner if _ENDS_SENTENCE.search(ln)) * 2 < len(inner)
     if not wrapped:
-        return [Paragraph(line.strip(), number) for number, line in enumerate(text.split("\n"), 1) if line.strip()]
+        out = []
+        for start, lines in blocks:
+            kind = _markdown_block(lines)
+            if kind:
+                out.append(Paragraph("\n".join(line.rstrip() for line in lines).strip("\n"), start, 0, kind))
+            else:
+                out += [Paragraph(line.strip(), start + i) for i, line in enumerate(lines) if line.strip()]
+        return out
     out = []
     for start, lines in blocks:
         while lines and looks_like_heading(lines[0]) and len(lines) > 1:
             out.append(Paragraph(lines[0].strip(), start))
             lines, start = lines[1:], start + 1
+        kind = _markdown_block(lines)
+        if kind:
+            out.append(Paragraph("\n".join(line.rstrip() for line in lines).strip("\n"), start, 0, kind))
+            continue
         joined = join_soft_breaks("\n".join(line.strip() for line in lines))
         out.append(Paragraph(joined.replace("\n", " ").strip(), start))
     return out
+
+
+_TABLE_LINE = re.compile(r"^\s*\|.*\|\s*$")
+_LIST_LINE = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+\S")
+
+
+def _markdown_block(lines: list[str]) -> str:
+    """'table' or 'list' when every line of a block is a table row or a list item: its line breaks are kept."""
+    if len(lines) > 1 and all(_TABLE_LINE.match(line) for line in lines):
+        return "table"
+    if len(lines) > 1 and _LIST_LINE.match(lines[0]) and all(_LIST_LINE.match(ln) or ln.startswith((" ", "\t"))
+                                                             for ln in lines):
+        return "list"
+    return ""
 
 
 _ENDS_SENTENCE = re.compile(r"[。！？!?.…”\"』」:：;；]\s*$")

@@ -29,6 +29,17 @@ def has_catalog(lang: str) -> bool:
     return any((LOCALES / f"{c}.yaml").exists() for c in (lang.lower(), lang.split("-")[0].lower()))
 
 
+def language_display(lang: str) -> str:
+    """The language's own name for the language switch: the catalog's, else CLDR's (français, Deutsch)."""
+    if has_catalog(lang):
+        return catalog(lang)["language_name"]
+    try:
+        name = _locale(babel_locale(lang)).get_display_name(_locale(babel_locale(lang))) or lang
+    except Exception:  # Babel: UnknownLocaleError or ValueError for a code it does not know; show it as written
+        return lang
+    return name[:1].upper() + name[1:]
+
+
 def html_lang(lang: str) -> str:
     return HTML_LANG.get(lang, lang)
 
@@ -37,20 +48,45 @@ def babel_locale(lang: str) -> str:
     return BABEL_LOCALE.get(lang.lower(), lang.replace("-", "_"))
 
 
-class Messages:
-    """``t('key', n=3)`` for one language."""
+def locale_for(lang: str, config=None) -> str:
+    """The Babel locale of a language: chronicle.yaml's ``locales`` (en: en-GB) first, else the default."""
+    chosen = dict(getattr(config, "locales", None) or {}).get(lang)
+    return chosen.replace("-", "_") if chosen else babel_locale(lang)
 
-    def __init__(self, lang: str):
+
+class Messages:
+    """``t('key', n=3)`` for one language; dates, numbers and lists in its locale (``locale``: e.g. en_GB)."""
+
+    def __init__(self, lang: str, locale: str | None = None):
         self.lang = lang
         self.messages = catalog(lang)
-        self.locale = babel_locale(lang)
+        self.locale = locale or babel_locale(lang)
+
+    @classmethod
+    def of(cls, lang: str, config=None) -> "Messages":
+        """The messages of ``lang`` with the locale chronicle.yaml gives it."""
+        return cls(lang, locale_for(lang, config))
 
     def __eq__(self, other) -> bool:
-        return isinstance(other, Messages) and other.lang == self.lang
+        return isinstance(other, Messages) and (other.lang, other.locale) == (self.lang, self.locale)
 
     def __hash__(self) -> int:
         """By language: drawings memoised per formatter (render/charts.py) are shared by every page of a language."""
-        return hash(("Messages", self.lang))
+        return hash(("Messages", self.lang, self.locale))
+
+    @property
+    def sep(self) -> str:
+        """What stands between two items of a list in this language (", " or "、"), from CLDR's list patterns."""
+        return _list_separator(self.locale)
+
+    def list(self, items) -> str:
+        """Items joined as the language does: "a, b and c", "a、b和c"."""
+        items = [str(i) for i in items]
+        return _format_list(self.locale, tuple(items)) if items else ""
+
+    def full_date(self, day: dt.date) -> str:
+        """The date with its weekday, as the language writes it: "Saturday, 5 August 2023", "2023年8月5日星期六"."""
+        return _format_date(self.locale, day, "full")
 
     def __call__(self, key: str, **values) -> str:
         text = self.messages.get(key, key)
@@ -109,3 +145,15 @@ def _format_skeleton(locale: str, day: dt.date, skeleton: str) -> str:
 def _format_number(locale: str, value) -> str:
     from babel.numbers import format_decimal
     return format_decimal(value, locale=_locale(locale))
+
+
+@lru_cache(maxsize=64)
+def _list_separator(locale: str) -> str:
+    pattern = _locale(locale).list_patterns["standard"]["middle"]
+    return pattern.replace("{0}", "").replace("{1}", "")
+
+
+@lru_cache(maxsize=4096)
+def _format_list(locale: str, items: tuple[str, ...]) -> str:
+    from babel.lists import format_list
+    return format_list(list(items), locale=_locale(locale))

@@ -16,7 +16,7 @@ from chronicle import __version__
 from chronicle.graph.nodes import SiteGraph
 from chronicle.model import Text
 from chronicle.cache import key
-from chronicle.render.i18n import LOCALES, Messages, html_lang
+from chronicle.render.i18n import LOCALES, Messages, html_lang, language_display
 from chronicle.render.keys import Keys, render_code
 from chronicle.render.lists import lists_notice
 from chronicle.render.structured import Structured
@@ -109,7 +109,7 @@ class Renderer:
 
     # -- helpers for templates ----------------------------------------------
     def context(self, lang: str, kind: str, arg: str = "") -> dict:
-        t = Messages(lang)
+        t = Messages.of(lang, self.g.config)
         langs = self.langs
 
         def txt(value: Text | None) -> str:
@@ -121,7 +121,7 @@ class Renderer:
         def href(k: str, a: str = "", fragment: str = "") -> str:
             return INTERNAL + site_path(lang, k, a) + (f"#{fragment}" if fragment else "")
 
-        alternates = [{"lang": other, "hreflang": html_lang(other), "name": Messages(other)("language_name"),
+        alternates = [{"lang": other, "hreflang": html_lang(other), "name": language_display(other),
                        "href": INTERNAL + site_path(other, kind, arg), "current": other == lang}
                       for other in langs]
         config = self.g.config
@@ -139,7 +139,7 @@ class Renderer:
             "html_lang_of": html_lang, "version": __version__,
             "search": self.options.search, "portable": self.options.portable,
             "canonical": (config.base_url + site_path(lang, kind, arg)) if config.base_url and kind != "feed" else "",
-            "lists": lists_notice(self.g.chronicle.lists, lang, langs),
+            "lists": lists_notice(self.g.chronicle.lists, lang, langs, self.g.config),
         }
 
     # -- pages -------------------------------------------------------------
@@ -250,7 +250,7 @@ class Renderer:
 
     def search_page(self, lang: str) -> tuple[str, bytes]:
         """Pagefind's default UI; it loads the index of the page's own ``<html lang>``, so one page per language."""
-        t = Messages(lang)
+        t = Messages.of(lang, self.g.config)
         strings = {key[len("search_ui_"):]: value for key, value in t.messages.items()
                    if key.startswith("search_ui_") and isinstance(value, str)}
         config = {"translations": strings, "dateLabel": t("date")}

@@ -172,7 +172,7 @@ class _Base:
         self.lang = lang
         self.langs = graph.languages
         self.source = graph.config.source_lang
-        self.t = Messages(lang)
+        self.t = Messages.of(lang, graph.config)
         self.zh = wording.base_lang(lang) == "zh"
 
     def txt(self, value: Text | None) -> str:
