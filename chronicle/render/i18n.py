@@ -84,6 +84,14 @@ class Messages:
         items = [str(i) for i in items]
         return _format_list(self.locale, tuple(items)) if items else ""
 
+    def language_of(self, code: str) -> str:
+        """A language's name in this one: "Chinese", "法语"."""
+        return _language_name(self.locale, code)
+
+    def short_day(self, day: dt.date) -> str:
+        """Day, month and weekday in short: "Tue, Aug 1", "Tue 1 Aug", "8月1日周二"."""
+        return _format_skeleton(self.locale, day, "MMMEd")
+
     def full_date(self, day: dt.date) -> str:
         """The date with its weekday, as the language writes it: "Saturday, 5 August 2023", "2023年8月5日星期六"."""
         return _format_date(self.locale, day, "full")
@@ -157,3 +165,38 @@ def _list_separator(locale: str) -> str:
 def _format_list(locale: str, items: tuple[str, ...]) -> str:
     from babel.lists import format_list
     return format_list(list(items), locale=_locale(locale))
+
+
+def readable_id(ident: str, always: bool = True) -> str:
+    """An id as a reader can read it: "fire-service" → "Fire service". ``always`` False: only ids that look
+    like ids (words joined by - or _) are changed; a tag written as a word stays as written."""
+    import re
+
+    if not always and not re.fullmatch(r"[a-z0-9]+(?:[-_][a-z0-9]+)+", ident):
+        return ident
+    text = re.sub(r"[-_]+", " ", ident).strip()
+    return text[:1].upper() + text[1:] if text else ident
+
+
+def group_label(group: str, t: Messages, config=None, langs: tuple[str, ...] = ()) -> str:
+    """A group as readers see it: chronicle.yaml's ``groups:`` label, else the built-in one, else readable."""
+    labels = getattr(config, "groups", None) or {}
+    if group in labels:
+        return labels[group].get(t.lang, langs or config.languages)
+    key = f"group_{group}"
+    return t(key) if key in t.messages else readable_id(group)
+
+
+def tag_label(tag: str, t: Messages, config=None, langs: tuple[str, ...] = ()) -> str:
+    labels = getattr(config, "tags", None) or {}
+    if tag in labels:
+        return labels[tag].get(t.lang, langs or config.languages)
+    return readable_id(tag, always=False)
+
+
+@lru_cache(maxsize=256)
+def _language_name(locale: str, code: str) -> str:
+    try:
+        return _locale(babel_locale(code)).get_language_name(_locale(locale)) or code
+    except Exception:  # Babel: UnknownLocaleError or ValueError for a code it does not know
+        return code

@@ -16,7 +16,7 @@ from chronicle import __version__
 from chronicle.graph.nodes import SiteGraph
 from chronicle.model import Text
 from chronicle.cache import key
-from chronicle.render.i18n import LOCALES, Messages, html_lang, language_display
+from chronicle.render.i18n import LOCALES, Messages, group_label, html_lang, language_display, tag_label
 from chronicle.render.keys import Keys, render_code
 from chronicle.render.lists import lists_notice
 from chronicle.render.structured import Structured
@@ -125,6 +125,11 @@ class Renderer:
                        "href": INTERNAL + site_path(other, kind, arg), "current": other == lang}
                       for other in langs]
         config = self.g.config
+
+        def untranslated_note(model) -> str:
+            kept = not getattr(model, "translate", True) or getattr(model, "stem", None) in config.untranslated
+            return t("kept_original" if kept else "not_translated", source=t.language_of(self.source))
+
         nav = [("home", t("nav_home")), ("timeline", t("nav_timeline")), ("people", t("nav_people")),
                ("stats", t("nav_stats")), ("commendations", t("nav_commendations"))]
         return {
@@ -134,9 +139,9 @@ class Renderer:
                      "author": txt(config.author), "title_lang": txt_lang(config.title)},
             "pages": self.g.pages, "stylesheet": INTERNAL + STYLESHEET + "?v=" + self.css_hash,
             "feed": href("feed"), "person": self.g.person_by_id.get, "entry": self.g.entry_by_stem.get,
-            "tag_label": lambda tag: txt(config.tags.get(tag)) if tag in config.tags else tag,
-            "group_label": lambda group: t(f"group_{group}") if f"group_{group}" in t.messages else group,
-            "html_lang_of": html_lang, "version": __version__,
+            "tag_label": lambda tag: tag_label(tag, t, config, langs),
+            "group_label": lambda group: group_label(group, t, config, langs),
+            "html_lang_of": html_lang, "version": __version__, "untranslated_note": untranslated_note,
             "search": self.options.search, "portable": self.options.portable,
             "canonical": (config.base_url + site_path(lang, kind, arg)) if config.base_url and kind != "feed" else "",
             "lists": lists_notice(self.g.chronicle.lists, lang, langs, self.g.config),

@@ -19,7 +19,7 @@ from chronicle.errors import did_you_mean
 from chronicle.graph.people import matchable_names
 from chronicle.graph.nodes import Passage, PersonNode, SiteGraph
 from chronicle.model import Text
-from chronicle.render.i18n import Messages, html_lang
+from chronicle.render.i18n import Messages, group_label, html_lang
 from chronicle.render.urls import site_path
 from chronicle.reports import wording
 from chronicle.reports.sentences import Facts, sentences
@@ -309,7 +309,7 @@ def person_record(graph: SiteGraph, lang: str, key: str) -> PersonRecord:
     dates = [graph.entry_by_stem[s].date for s in person.entries]
     mentioned = labels["mentioned_one" if len(dates) == 1 else "mentioned"].format(n=len(person.entries),
                                            period=wording.period_text(dates[0], dates[-1], lang)) if dates else ""
-    groups = tuple(b.t(f"group_{g}") if f"group_{g}" in b.t.messages else g for g in p.groups)
+    groups = tuple(group_label(g, b.t, graph.config, graph.languages) for g in p.groups)
     name = person.names[lang]
     return PersonRecord(
         lang=lang, html_lang=html_lang(lang), labels=labels, site_title=b.txt(graph.config.title),
