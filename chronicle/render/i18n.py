@@ -88,6 +88,10 @@ class Messages:
         """A language's name in this one: "Chinese", "法语"."""
         return _language_name(self.locale, code)
 
+    def month_day(self, day: dt.date) -> str:
+        """Month and day without the year: "January 23", "23 January"."""
+        return _format_skeleton(self.locale, day, "MMMMd")
+
     def short_day(self, day: dt.date) -> str:
         """Day, month and weekday in short: "Tue, Aug 1", "Tue 1 Aug", "8月1日周二"."""
         return _format_skeleton(self.locale, day, "MMMEd")

@@ -228,16 +228,23 @@ class Renderer:
                                 categories={c.category.id: c.category for c in self.g.categories})
 
     def own_timeline(self, person, lang: str) -> list[dict]:
-        """A profile's entries, each with the passages that mention the person, cut to a quote's length."""
+        """A profile's entries, each with the passages that mention the person: prose cut to a quote's length,
+        a table or a list shown as one (a table cut to its first rows), never flattened into a run-on line."""
         g = self.g
         limit = 240 if lang.startswith("zh") else 420
         out = []
         for stem in person.entries:
             e = g.entry_by_stem[stem]
             v = e.versions[lang]
-            texts = {b.anchor: b.text for b in reversed(v.blocks)}
-            passages = [(ps.anchor, jinja2.filters.do_truncate(self.env, texts[ps.anchor], limit, True, "…"))
-                        for ps in person.passages.get(stem, ()) if ps.anchor in texts]
+            found = {b.anchor: b for b in reversed(v.blocks)}
+            passages = []
+            for ps in person.passages.get(stem, ()):
+                block = found.get(ps.anchor)
+                if block is None:
+                    continue
+                html = _structured_quote(block.html)
+                text = "" if html else jinja2.filters.do_truncate(self.env, block.text, limit, True, "…")
+                passages.append((ps.anchor, text, html))
             out.append({"entry": e, "version": v, "passages": passages})
         return out
 
@@ -306,3 +313,25 @@ class Renderer:
         else:
             xml = resolve_links(xml, path, self.options.portable)
         return path, xml.encode("utf-8")
+
+
+_QUOTED_ROWS = 8
+
+
+def _structured_quote(html: str) -> str:
+    """A table or list block as HTML for a quote (without its anchor id, which belongs to the entry page);
+    a long table keeps its header and first rows. "" for a block that is prose."""
+    import re
+
+    if not re.match(r"<(table|ul|ol)[\s>]", html):
+        return ""
+    html = re.sub(r'^<(table|ul|ol) id="[^"]*"', r"<\1", html)
+    if html.startswith("<table"):
+        rows = list(re.finditer(r"<tr>.*?</tr>", html, re.S))
+        body_rows = [m for m in rows if html.rfind("<tbody>", 0, m.start()) > html.rfind("</thead>", 0, m.start())
+                     or "<thead>" not in html]
+        if len(body_rows) > _QUOTED_ROWS:
+            cut = body_rows[_QUOTED_ROWS - 1].end()
+            end = html.find("</tbody>", cut)
+            html = html[:cut] + "\n<tr><td>…</td></tr>\n" + html[end:] if end >= 0 else html
+    return html
