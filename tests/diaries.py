@@ -8,6 +8,9 @@ forms), so the tests can say how many the import proposes.
 
 from __future__ import annotations
 
+import io
+import struct
+import zlib
 from pathlib import Path
 
 ENGLISH_PEOPLE = {
@@ -45,6 +48,7 @@ ENGLISH_DAYS = [
     ("Friday, 4 August", [
         "Sergeant Dave Morris closed the bridge road at nine. Sergeant Morris and two constables went "
         "door to door in Church Row. The Chief pumped out the school cellar.",
+        "IMAGE",
     ]),
     ("Saturday, 5 August", [
         "Captain Lucy Brennan of the Salvation Army brought a van of food. Captain Brennan stayed to cook "
@@ -109,6 +113,8 @@ def english_docx(path: Path) -> Path:
                 style = "List Bullet" if text == "BULLETS" else "List Number"
                 for item in (ENGLISH_BULLETS if text == "BULLETS" else ENGLISH_NUMBERS):
                     document.add_paragraph(item, style=style)
+            elif text == "IMAGE":
+                document.add_picture(io.BytesIO(_png()))
             elif text.endswith("FOOTNOTE"):
                 p = document.add_paragraph(text[: -len("FOOTNOTE")])
                 _add_footnote(document, p, ENGLISH_FOOTNOTE)
@@ -116,6 +122,15 @@ def english_docx(path: Path) -> Path:
                 document.add_paragraph(text)
     document.save(str(path))
     return path
+
+
+def _png() -> bytes:
+    """A 2×2 grey PNG, enough for Word to hold a picture."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    raw = b"".join(b"\x00" + b"\x80\x80\x80" * 2 for _ in range(2))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 2, 2, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
 
 
 def _add_footnote(document, paragraph, text: str) -> None:

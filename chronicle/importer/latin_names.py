@@ -53,6 +53,13 @@ NEVER = frozenset("""
 I I'm I've I'd I'll OK Ok God Christmas Easter English British French German Irish Scottish Welsh European
 Mum Dad Mom Mummy Daddy Sunday Monday Tuesday Wednesday Thursday Friday Saturday Internet TV
 """.split())
+# Words that open sentences (adverbs, conjunctions, pronouns) and are rarely written in lower case in a diary.
+STARTERS = frozenset("""
+later then today yesterday tonight tomorrow afterwards meanwhile still also soon now here there once when after
+before while because although perhaps maybe everyone everybody nobody somebody someone only even finally first next
+puis ensuite aujourd'hui hier demain alors après avant quand pendant enfin ce cet cette tout tous chacun
+heute gestern morgen dann danach später abends morgens nachdem als auch noch jeder alle niemand
+""".split())
 PARTICLES = frozenset("de du des la le van von der den ter ten da di dos das del della bin al".split())
 _STOP = frozenset(w for words in STOP_WORDS.values() for w in words)
 _TITLES_LOWER = frozenset(t.lower() for t in TITLES if len(t) > 2)
@@ -126,7 +133,7 @@ class _Finder:
     def common(self, word: str) -> bool:
         """A word that is not a name: written in lower case elsewhere, a stop word, a month or weekday."""
         low = _bare(word).lower()
-        return (low in _STOP or is_calendar_word(_bare(word), self.calendar_langs) or _bare(word) in NEVER
+        return (low in _STOP or low in STARTERS or is_calendar_word(_bare(word), self.calendar_langs) or _bare(word) in NEVER
                 or (self.lang != "de" and low in self.lower_words) or (self.lang == "de" and _bare(word) in self.nouns))
 
     def scan(self) -> None:
