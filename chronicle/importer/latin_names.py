@@ -63,7 +63,9 @@ heute gestern morgen dann danach später abends morgens nachdem als auch noch je
 PARTICLES = frozenset("de du des la le van von der den ter ten da di dos das del della bin al".split())
 _STOP = frozenset(w for words in STOP_WORDS.values() for w in words)
 _TITLES_LOWER = frozenset(t.lower() for t in TITLES if len(t) > 2)
-_PLACES_LOWER = frozenset(w.lower() for w in NOT_PEOPLE)
+# Place words written in lower case before a name ("rue du Moulin", "the river Wen", "calle Mayor").
+_PLACES_LOWER = frozenset("rue avenue boulevard place chemin impasse quai pont allée route river mount lake via "
+                          "calle plaza strada piazza straße strasse".split())
 ARTICLES = frozenset("the le la l der die den dem des il el lo".split())
 _GERMAN_ARTICLES = frozenset("der die das den dem des ein eine einen einem einer vom zum zur im am beim".split())
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*\.?|[^\w\s]|\d+", re.UNICODE)
