@@ -94,8 +94,11 @@ def test_search_excerpts_hold_the_prose_only(tmp_path):
     build(FIXTURES / "mini", out, use_cache=False)
     records = fragments(out)
     lantern = next(r for url, r in records.items() if "/en/entries/2020-02-08/" in url)
-    assert lantern["content"] == "Lantern Festival. Today is the Lantern Festival."
+    # the title, the lunar date and festival (words readers search for), the prose; no date, reading time, figures
+    assert lantern["content"] == ("Lantern Festival. 15th day of the 1st lunar month Lantern Festival. "
+                                  "Today is the Lantern Festival.")
     assert "ValueNote" not in lantern["content"] and "Figures recorded" not in lantern["content"]
+    assert "2020" not in lantern["content"] and "min read" not in lantern["content"]
     profile = next(r for url, r in records.items() if "/en/people/zhang-qingxin/" in url)
     assert "RoleOrganisation" not in profile["content"] and "Property station manager" not in profile["content"]
 
