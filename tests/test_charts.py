@@ -229,7 +229,7 @@ def test_a_profile_has_its_own_strip_and_a_bar_per_dated_role(bundled):
     dated = [r for r in person.person.roles if r.start or r.end]
     assert len(strip.findall(f".//{SVG}rect[@class='role-bar']")) == len(dated) == 3
     handover = strip.find(f".//{SVG}g[@class='handover']")
-    assert handover is not None and "Feb 25" in handover.find(f"{SVG}title").text
+    assert handover is not None and "25 Feb" in handover.find(f"{SVG}title").text  # the bundled English is en-GB
     assert "Chen Wanshan" in html.split('class="handovers"', 1)[1].split("</ul>", 1)[0]
     undrawn = html.split('class="roles-undrawn"', 1)[1].split("</figcaption>", 1)[0]
     assert "Director of the Inspection Office" in undrawn

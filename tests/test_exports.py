@@ -71,7 +71,7 @@ def test_timelinejs_json_has_what_timelinejs_requires(bundled, lang):
         assert _valid_tl_date(era["start_date"]) <= _valid_tl_date(era["end_date"])
     lantern = next(e for e in data["events"] if e["unique_id"] == "entry-2020-02-08")
     assert lantern["text"]["headline"] == graph.entry_by_stem["2020-02-08"].versions[lang].title
-    assert lantern["start_date"]["display_date"] == ("2020年2月8日" if lang == "zh" else "February 8, 2020")
+    assert lantern["start_date"]["display_date"] == ("2020年2月8日" if lang == "zh" else "8 February 2020")
 
 
 def test_timelinejs_json_without_phases_has_no_groups_or_eras(mini_site):

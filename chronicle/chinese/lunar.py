@@ -262,22 +262,40 @@ del _i, _name
 
 
 def _parse_weekday(text: str) -> int | None:
+    found = _weekday_and_lang(text)
+    return found[0] if found else None
+
+
+def _weekday_and_lang(text: str) -> tuple[int, str] | None:
+    """(0 = Monday .. 6, the language it is written in) for 星期四, 周四, Thursday, Thu, jeudi, Donnerstag …"""
+    from chronicle.calendar_words import weekday_of
+
     s = re.sub(r"\s+", "", text).lower().rstrip(".")
     m = re.fullmatch(r"(?:星期|周|礼拜)([一二三四五六日天])", s)
     if m:
-        return _ZH_WEEKDAY_DIGIT[m.group(1)]
-    return _EN_WEEKDAY.get(s)
+        return _ZH_WEEKDAY_DIGIT[m.group(1)], "zh"
+    if s in _EN_WEEKDAY:
+        return _EN_WEEKDAY[s], "en"
+    return weekday_of(s)
 
 
 def check_weekday(text: str, d: datetime.date) -> str | None:
-    """None when ``text`` names d's weekday, else a message saying what it should be."""
+    """None when ``text`` names d's weekday, else a message saying what it should be, in the words the diary
+    uses: "… is a Wednesday (星期三)" for 星期四, "… is a Wednesday" for Thursday, "(mercredi)" for jeudi."""
     shown = text.strip()
-    wd = _parse_weekday(text)
-    if wd is None:
+    found = _weekday_and_lang(text)
+    if found is None:
         return f"weekday: {shown} is not a weekday; expected e.g. 星期四, 周四, 礼拜四 or Thursday"
+    wd, lang = found
     if wd == d.weekday():
         return None
-    return f"weekday: {shown}, but {d.isoformat()} is a {_WEEKDAYS_EN[d.weekday()]} ({weekday_zh(d)})"
+    said = _WEEKDAYS_EN[d.weekday()]
+    if lang == "zh":
+        said += f" ({weekday_zh(d)})"
+    elif lang != "en":
+        from chronicle.calendar_words import weekday_name
+        said += f" ({weekday_name(d.weekday(), lang)})"
+    return f"weekday: {shown}, but {d.isoformat()} is a {said}"
 
 
 # --- lunar annotations -----------------------------------------------------------

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import click
 
-from chronicle.commands import print_report
+from chronicle.commands import find_content, print_report
 
 
 @click.command()
-@click.argument("content", type=click.Path(path_type=Path), default="content")
+@click.argument("content", type=click.Path(path_type=Path), required=False)
 @click.option("--out", "-o", type=click.Path(path_type=Path), default="public", show_default=True,
               help="Folder to write the site to (replaced atomically on success).")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
@@ -23,10 +23,12 @@ from chronicle.commands import print_report
               help="Make every file anew: ignore and do not fill CONTENT/.chronicle-cache (what earlier builds made).")
 @click.option("--quiet", "-q", is_flag=True, help="Print errors and warnings only.")
 def build(content: Path, out: Path, strict: bool, portable: bool, no_search: bool, no_cache: bool, quiet: bool) -> None:
-    """Build CONTENT (default ./content) into the site folder."""
+    """Build CONTENT into the site folder (CONTENT: default the folder holding chronicle.yaml here or above, else
+    ./content)."""
     from chronicle.build import build as run_build
     from chronicle.errors import BuildError
 
+    content = find_content(content)
     started = time.perf_counter()
     state = {"n": 0, "shown": False}
 

@@ -18,7 +18,8 @@ def new() -> None:
 @click.option("--lang", default=None, help="Also create the translation file in this language, e.g. en.")
 @click.option("--title", default=None, help="The entry's title.")
 def entry(args: tuple[str, ...], lang: str | None, title: str | None) -> None:
-    """Create CONTENT/entries/DATE.md (DATE: YYYY-MM-DD, default today; CONTENT: default ./content).
+    """Create CONTENT/entries/DATE.md (DATE: YYYY-MM-DD, default today; CONTENT: default the folder holding
+    chronicle.yaml here or above, else ./content).
 
     The front matter gets the date, the weekday and, when the chronicle shows
     lunar dates, the lunar date. An existing file is never overwritten.
@@ -28,7 +29,9 @@ def entry(args: tuple[str, ...], lang: str | None, title: str | None) -> None:
 
     from chronicle.workflow.new import NewProblem, new_entry, parse_day
 
-    day_arg, content = None, Path("content")
+    from chronicle.commands import find_content
+
+    day_arg, content = None, None
     rest = list(args)
     if len(rest) > 2:
         _fail(NewProblem(f"too many arguments: {' '.join(rest)}", "chronicle new entry [DATE] [CONTENT]"))
@@ -37,6 +40,7 @@ def entry(args: tuple[str, ...], lang: str | None, title: str | None) -> None:
             day_arg = arg
         else:
             content = Path(arg)
+    content = find_content(content)
     try:
         today = dt.date.today()  # the one place chronicle reads the clock: "today" means the writer's today
         stem, day = parse_day(day_arg, today) if day_arg else (today.isoformat(), today)

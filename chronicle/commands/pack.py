@@ -8,11 +8,11 @@ from pathlib import Path
 
 import click
 
-from chronicle.commands import print_report
+from chronicle.commands import find_content, print_report
 
 
 @click.command()
-@click.argument("content", type=click.Path(path_type=Path), default="content")
+@click.argument("content", type=click.Path(path_type=Path), required=False)
 @click.option("--out", "-o", type=click.Path(path_type=Path), default="site.zip", show_default=True,
               help="The ZIP file to write (replaced if it exists).")
 @click.option("--site", type=click.Path(path_type=Path, file_okay=False), default=None,
@@ -31,6 +31,8 @@ def pack(content: Path, out: Path, site: Path | None, portable: bool) -> None:
     from chronicle.errors import BuildError
     from chronicle.workflow.pack import PackError, pack_site
 
+    if site is None:
+        content = find_content(content)
     try:
         if site is not None:
             n = pack_site(site, out)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from chronicle.commands import _display, print_report
+from chronicle.commands import _display, find_content, print_report
 
 FORMATS = ("docx", "pdf", "html", "md", "csv")
 
@@ -31,7 +31,7 @@ def _common(func):
 
 
 @report.command()
-@click.argument("content", type=click.Path(path_type=Path), default="content")
+@click.argument("content", type=click.Path(path_type=Path), required=False)
 @_common
 @click.option("--category", "categories", multiple=True, metavar="ID",
               help="Only this category (repeat for several); default: all, in the order of commendations.yaml.")
@@ -40,6 +40,7 @@ def commendations(content: Path, lang: str | None, fmt: str | None, template: Pa
     """The commendation report (a 表彰决定 in Chinese): who is commended, for what, with the evidence."""
     from chronicle.reports import commendations as build_model
 
+    content = find_content(content)
     graph = _graph(content)
     lang = _lang(graph, lang)
     fmt, output = _format(fmt, output, f"commendations-{lang}", template)
@@ -54,13 +55,14 @@ def commendations(content: Path, lang: str | None, fmt: str | None, template: Pa
 
 @report.command()
 @click.argument("person_id", metavar="ID")
-@click.argument("content", type=click.Path(path_type=Path), default="content")
+@click.argument("content", type=click.Path(path_type=Path), required=False)
 @_common
 def person(person_id: str, content: Path, lang: str | None, fmt: str | None, template: Path | None,
            output: Path | None) -> None:
     """One person's record: profile, roles, every passage that mentions them, awards."""
     from chronicle.reports import find_person, person_record
 
+    content = find_content(content)
     graph = _graph(content)
     lang = _lang(graph, lang)
     node = _model(lambda: find_person(graph, person_id), "ID")

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import click
 
-from chronicle.commands import print_report
+from chronicle.commands import find_content, print_report
 
 
 @click.command()
-@click.argument("content", type=click.Path(path_type=Path), default="content")
+@click.argument("content", type=click.Path(path_type=Path), required=False)
 @click.option("--port", "-p", type=click.IntRange(0, 65535), default=8000, show_default=True,
               help="Port on 127.0.0.1 (0: any free port).")
 @click.option("--out", type=click.Path(path_type=Path), default=None,
@@ -24,6 +24,7 @@ def serve(content: Path, port: int, out: Path | None, open_browser: bool, full: 
     """Serve CONTENT (default ./content) while you write: every save rebuilds and reloads the page."""
     from chronicle.serve import ServeOptions, run
 
+    content = find_content(content)
     if not (content / "chronicle.yaml").is_file():
         click.secho(f"error: {content} is not a content folder (it has no chronicle.yaml)", fg="red", err=True)
         click.echo("    give the folder, e.g. chronicle serve content; or start one with chronicle import", err=True)

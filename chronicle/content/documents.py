@@ -145,6 +145,7 @@ class DocumentsReader:
             people=f.get("people", refs, default=()) or (), tags=f.get("tags", lambda v: refs(v, to_tag), default=()) or (),
             stats=tuple(stats), draft=f.get("draft", to_bool, default=False) or False,
             bodies=bodies, lines={k: f.line(k) for k in f.data}, fp=digest(*texts),
+            translate=not f.get("untranslated", to_bool, default=False),
         )
 
     def stat_values(self, value, path: str):
@@ -210,7 +211,8 @@ class DocumentsReader:
                     titles[lang] = ttitle
                 bodies[lang] = Body(tbody, tline, tsrc.rel)
             order = f.get("order", to_number, default=0) or 0
-            pages.append(Page(stem, src.rel, Text(titles), bodies, order))
+            pages.append(Page(stem, src.rel, Text(titles), bodies, order,
+                              translate=not f.get("untranslated", to_bool, default=False)))
         for stem, langs in sorted(translations.items()):
             if stem not in sources:
                 for lang, path in sorted(langs.items()):

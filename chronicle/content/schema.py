@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 
 CONFIG_FIELDS = ("title", "subtitle", "author", "place", "languages", "base_url", "lunar_calendar",
-                 "autolink", "phases", "tags", "report", "privacy")
+                 "autolink", "phases", "tags", "report", "privacy", "groups", "locales", "untranslated")
 PERSON_FIELDS = ("id", "name", "aliases", "groups", "roles", "bio", "note", "publish", "private", "pinyin")
 ROLE_FIELDS = ("title", "org", "from", "to", "note", "inferred")
 STAT_FIELDS = ("id", "label", "unit", "kind", "group", "description", "note", "inferred")
-ENTRY_FIELDS = ("date", "title", "weekday", "lunar", "people", "tags", "stats", "draft", "summary")
+ENTRY_FIELDS = ("date", "title", "weekday", "lunar", "people", "tags", "stats", "draft", "summary", "untranslated")
 TRANSLATION_FIELDS = ("title", "summary")
-PAGE_FIELDS = ("title", "order")
+PAGE_FIELDS = ("title", "order", "untranslated")
 PUBLISH = ("full", "initials", "anonymous")
 KINDS = ("gauge", "count")
 COMMENDATIONS_FIELDS = ("status", "compiled_by", "issuer", "date", "document", "note", "categories")

@@ -29,6 +29,9 @@ class SettingsReader:
         title = f.get("title", text, required=True)
         phases = f.get("phases", lambda v: self.phases(v, text), default=())
         tags = f.get("tags", lambda v: self.tag_labels(v, text), default={})
+        groups = f.get("groups", lambda v: self.id_labels(v, text, "group"), default={})
+        locales = f.get("locales", lambda v: self.locales(v, languages), default={})
+        untranslated = f.get("untranslated", list_of(to_str, "entry or page name"), default=[])
         report_cfg = f.get("report", lambda v: self.report_config(v, text), default=ReportConfig())
         privacy = f.get("privacy", self.privacy, default=())
         base_url = f.get("base_url", to_str, default="")
@@ -47,6 +50,7 @@ class SettingsReader:
             autolink=f.get("autolink", to_bool, default=False),
             phases=tuple(phases or ()), tags=tags or {}, report=report_cfg or ReportConfig(),
             allow_private_patterns=tuple(privacy or ()),
+            groups=groups or {}, locales=locales or {}, untranslated=tuple(untranslated or ()),
         )
 
     def languages_of(self, value):
@@ -94,6 +98,42 @@ class SettingsReader:
             except Invalid as exc:
                 self.report.error("chronicle.yaml", value.line_of(key), f"tag '{key}': {exc.message}", exc.hint)
         return labels
+
+    def id_labels(self, value, text, what: str):
+        """``groups: {fire-service: {en: Fire service, fr: Pompiers}}``: what readers see instead of an id."""
+        if not isinstance(value, dict):
+            raise Invalid(f"expected a mapping of {what} ids to labels, got {type_name(value)}",
+                          f"e.g. {what}s: {{fire-service: {{en: Fire service, fr: Pompiers}}}}")
+        labels = {}
+        for key, label in value.items():
+            try:
+                labels[to_slug(key)] = text(label)
+            except Invalid as exc:
+                self.report.error("chronicle.yaml", value.line_of(key), f"{what} '{key}': {exc.message}", exc.hint)
+        return labels
+
+    def locales(self, value, languages):
+        """``locales: {en: en-GB}``: the CLDR locale whose dates and numbers a language's pages use."""
+        from babel import Locale, UnknownLocaleError
+
+        if not isinstance(value, dict):
+            raise Invalid(f"expected a mapping of language codes to locales, got {type_name(value)}",
+                          "e.g. locales: {en: en-GB}")
+        out = {}
+        for key, loc in value.items():
+            code, name = str(key), to_str(loc)
+            if languages and code not in languages:
+                self.report.error("chronicle.yaml", value.line_of(key), f"locales: '{code}' is not one of the "
+                                  f"languages ({', '.join(languages)})", "give a locale for a listed language")
+                continue
+            try:
+                Locale.parse(name.replace("-", "_"))
+            except (ValueError, UnknownLocaleError):
+                self.report.error("chronicle.yaml", value.line_of(key), f"locales: '{name}' is not a known locale",
+                                  "use a CLDR locale such as en-GB, en-US, fr-CA, de-CH, zh-Hant-TW")
+                continue
+            out[code] = name
+        return out
 
     def report_config(self, value, text):
         f = Fields(value, "chronicle.yaml", self.report, ("issuer", "date"), "report")

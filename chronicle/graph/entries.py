@@ -56,7 +56,8 @@ class EntryNodes:
                                  sorted(p.person.name.values.items()), p.person.aliases, p.person.publish)
                                 for p in self.person_nodes), self.watch.fingerprint,
                    sorted(self.owner.items()), self.config.autolink, self.config.lunar_calendar,
-                   sorted(self.media), self.langs, sorted(s.id for s in self.c.stats))
+                   sorted(self.media), self.langs, sorted(s.id for s in self.c.stats),
+                   sorted(self.config.locales.items()))  # an untitled entry's title is its date in the locale
 
     def prerender(self, entries) -> None:
         """Markdown of every entry version at once, on every core; ``render`` then reports in order."""
@@ -112,14 +113,16 @@ class EntryNodes:
         return Version(lang, shown, title_lang, text_lang, blocks, translated,
                        excerpt(blocks[0].text.split("\n")[0] if blocks else "", limit, text_lang), minutes)
 
+    def date_title(self, entry: Entry, lang: str) -> str:
+        """The title of an entry without one: its date as the page's language writes it ("1 August 2023")."""
+        from chronicle.render.i18n import Messages
+        return Messages.of(lang, self.config).date(entry.date)
+
     def entry_node(self, entry: Entry, stat_defs: dict) -> EntryNode:
         self.scan_private(entry.bodies)
         versions = {}
         for lang in self.langs:
-            if lang != self.source and lang not in entry.bodies:
-                self.report.warn(entry.path, None, f"no {lang} translation",
-                                 f"add {entry.path[:-3]}.{lang}.md; until then the {self.source} text is shown")
-            versions[lang] = self.version(entry.bodies, lang, entry.title, entry.date.isoformat())
+            versions[lang] = self.version(entry.bodies, lang, entry.title, self.date_title(entry, lang))
         people = []
         for ref in entry.people:
             pid, hint = self.resolve(ref.id)

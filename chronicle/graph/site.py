@@ -19,6 +19,7 @@ from chronicle.graph.privacy import redact_chronicle
 from chronicle.graph.scan import PrivacyScan
 from chronicle.fold import key as fold_key
 from chronicle.graph.secrets import Watchlist
+from chronicle.graph.translations import report_missing
 from chronicle.markup import Names, PersonLink
 from chronicle.model import Body, Chronicle, Page
 
@@ -80,6 +81,7 @@ class _GraphBuilder(EntryNodes, CommendationNodes, PrivacyScan):
         stats = [StatNode(s, [p for e in entries for p in e.stats if p.stat == s.id]) for s in self.c.stats]
         categories = self.category_nodes(by_stem, person_by_id, entries)
         pages = [self.page_node(p) for p in self.c.pages]
+        report_missing(self.c, self.report)
         tags: dict[str, list[str]] = {}
         for node in entries:
             for tag in node.tags:
@@ -207,9 +209,6 @@ class _GraphBuilder(EntryNodes, CommendationNodes, PrivacyScan):
         self.scan_private(page.bodies)
         versions = {}
         for lang in self.langs:
-            if lang != self.source and lang not in page.bodies:
-                self.report.warn(page.path, None, f"no {lang} translation",
-                                 f"add {page.path[:-3]}.{lang}.md; until then the {self.source} text is shown")
             versions[lang] = self.version(page.bodies, lang, page.title, page.stem)
         return PageNode(page.stem, page, versions, key(self.signature, page.stem, page.path, page.title, page.order,
                                                        [(lang, b.text, b.first_line, b.path, b.title)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 
 FORMATS = ("auto", "html", "text", "markdown", "docx")
@@ -29,9 +28,19 @@ class ImportProblem(Exception):
 
 @dataclass(frozen=True)
 class Paragraph:
-    text: str
+    text: str          # Markdown: plain text, or a table, a list, a footnote definition written as Markdown
     line: int          # line in the file (text, HTML, Markdown) or paragraph number (Word)
     heading: int = 0   # 1..6 when the document marks it as a heading
+    kind: str = "text"  # text, table, list, footnote
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """Something in the document the import could not carry over, and where it was."""
+
+    what: str          # "an image (flood.jpg)", "an embedded frame (https://…)"
+    line: int
+    after: int         # how many paragraphs came before it: places it in an entry
 
 
 @dataclass(frozen=True)
@@ -41,6 +50,7 @@ class Document:
     paragraphs: list[Paragraph]
     title: str = ""        # <title>, or a Word file's title property
     encoding: str = "utf-8"
+    dropped: tuple[Dropped, ...] = ()
 
 
 def read_document(path: Path, fmt: str = "auto") -> Document:
@@ -57,10 +67,12 @@ def read_document(path: Path, fmt: str = "auto") -> Document:
     text, encoding = _decode(path)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if fmt == "html":
-        paragraphs, title = _read_html(text)
-        return Document(path, "html", paragraphs, title, encoding)
+        from chronicle.importer.html_reader import read_html
+        paragraphs, title, dropped = read_html(text)
+        return Document(path, "html", paragraphs, title, encoding, tuple(dropped))
     if fmt == "markdown":
-        return Document(path, "markdown", _read_markdown(text), "", encoding)
+        paragraphs = _read_markdown(text)
+        return Document(path, "markdown", paragraphs, "", encoding, tuple(_markdown_dropped(paragraphs)))
     return Document(path, "text", _read_text(text), "", encoding)
 
 
@@ -145,15 +157,40 @@ def _read_text(text: str) -> list[Paragraph]:
              if not looks_like_heading(line)]
     wrapped = len(blocks) > 1 and inner and sum(1 for ln in inner if _ENDS_SENTENCE.search(ln)) * 2 < len(inner)
     if not wrapped:
-        return [Paragraph(line.strip(), number) for number, line in enumerate(text.split("\n"), 1) if line.strip()]
+        out = []
+        for start, lines in blocks:
+            kind = _markdown_block(lines)
+            if kind:
+                out.append(Paragraph("\n".join(line.rstrip() for line in lines).strip("\n"), start, 0, kind))
+            else:
+                out += [Paragraph(line.strip(), start + i) for i, line in enumerate(lines) if line.strip()]
+        return out
     out = []
     for start, lines in blocks:
         while lines and looks_like_heading(lines[0]) and len(lines) > 1:
             out.append(Paragraph(lines[0].strip(), start))
             lines, start = lines[1:], start + 1
+        kind = _markdown_block(lines)
+        if kind:
+            out.append(Paragraph("\n".join(line.rstrip() for line in lines).strip("\n"), start, 0, kind))
+            continue
         joined = join_soft_breaks("\n".join(line.strip() for line in lines))
         out.append(Paragraph(joined.replace("\n", " ").strip(), start))
     return out
+
+
+_TABLE_LINE = re.compile(r"^\s*\|.*\|\s*$")
+_LIST_LINE = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+\S")
+
+
+def _markdown_block(lines: list[str]) -> str:
+    """'table' or 'list' when every line of a block is a table row or a list item: its line breaks are kept."""
+    if len(lines) > 1 and all(_TABLE_LINE.match(line) for line in lines):
+        return "table"
+    if len(lines) > 1 and _LIST_LINE.match(lines[0]) and all(_LIST_LINE.match(ln) or ln.startswith((" ", "\t"))
+                                                             for ln in lines):
+        return "list"
+    return ""
 
 
 _ENDS_SENTENCE = re.compile(r"[。！？!?.…”\"』」:：;；]\s*$")
@@ -181,105 +218,26 @@ def _read_markdown(text: str) -> list[Paragraph]:
     return [p for p in out if p.text]
 
 
-# --- HTML ------------------------------------------------------------------------
-
-_BLOCK_TAGS = {"p", "div", "li", "blockquote", "section", "article", "tr", "td", "th", "pre",
-               "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt", "figcaption", "header", "footer", "main", "ul", "ol",
-               "table", "body", "html"}
-_SKIP_TAGS = {"script", "style", "head", "noscript", "template", "svg", "nav"}
-
-
-class _Paragraphs(HTMLParser):
-    """Block elements and <br> end a paragraph; inline markup is dropped, its text kept."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.out: list[Paragraph] = []
-        self.parts: list[str] = []
-        self.start_line = 1
-        self.skip = 0
-        self.heading = 0
-        self.in_title = False
-        self.title_parts: list[str] = []
-
-    def flush(self):
-        text = "".join(self.parts)
-        self.parts = []
-        text = re.sub(r"[ \t\f\v]*\n[ \t\f\v]*", "\n", text)
-        from chronicle.chinese.text import join_soft_breaks
-        text = join_soft_breaks(text).replace("\n", " ").strip()
-        if text:
-            self.out.append(Paragraph(text, self.start_line, self.heading))
-
-    def handle_starttag(self, tag, attrs):
-        if tag in _SKIP_TAGS:
-            self.skip += 1
-            return
-        if tag == "title":
-            self.in_title = True
-            return
-        if tag in _BLOCK_TAGS or tag == "br":
-            self.flush()
-            self.heading = int(tag[1]) if re.fullmatch(r"h[1-6]", tag) else (self.heading if tag == "br" else 0)
-
-    def handle_startendtag(self, tag, attrs):
-        if tag == "br" or tag in _BLOCK_TAGS:
-            self.flush()
-
-    def handle_endtag(self, tag):
-        if tag in _SKIP_TAGS:
-            self.skip = max(0, self.skip - 1)
-            return
-        if tag == "title":
-            self.in_title = False
-            return
-        if tag in _BLOCK_TAGS:
-            self.flush()
-            self.heading = 0
-
-    def handle_data(self, data):
-        if self.in_title:
-            self.title_parts.append(data)
-            return
-        if self.skip:
-            return
-        if not "".join(self.parts).strip():
-            self.start_line = self.getpos()[0] + data[: len(data) - len(data.lstrip())].count("\n")
-        self.parts.append(data)
+_MD_LOST = (
+    (re.compile(r"!\[([^\]]*)\]\(([^)\s]+)"), "an image ({2}): copy it into the chronicle's media/ folder and "
+                                                 "link it as media/NAME"),
+    (re.compile(r"<(iframe|script|form|object|embed|video|audio)\b", re.IGNORECASE),
+     "HTML <{1}>, which the site leaves out"),
+)
 
 
-def _read_html(text: str) -> tuple[list[Paragraph], str]:
-    parser = _Paragraphs()
-    parser.feed(text)
-    parser.close()
-    parser.flush()
-    title = re.sub(r"\s+", " ", "".join(parser.title_parts)).strip()
-    return parser.out, title
+def _markdown_dropped(paragraphs: list[Paragraph]) -> list[Dropped]:
+    """Markdown is kept as written, but images with the document's own paths and embedded HTML do not survive."""
+    out = []
+    for index, p in enumerate(paragraphs):
+        for pattern, what in _MD_LOST:
+            for m in pattern.finditer(p.text):
+                out.append(Dropped(what.format(*([m.group(0)] + list(m.groups()))), p.line, index))
+    return out
 
 
 # --- Word -------------------------------------------------------------------------
 
 def _read_docx(path: Path) -> Document:
-    try:
-        import docx  # python-docx
-    except ImportError:
-        raise ImportProblem("reading .docx files needs the python-docx package",
-                            "pip install python-docx, or save the diary as .txt or .html") from None
-    try:
-        document = docx.Document(str(path))
-    except Exception as exc:  # python-docx raises several kinds for damaged files
-        raise ImportProblem(f"{path}: cannot read this Word file ({exc})",
-                            "open it in Word or LibreOffice, save it again as .docx, and import that") from None
-    out = []
-    for number, para in enumerate(document.paragraphs, 1):
-        text = para.text.replace("\v", "\n").strip()
-        if not text:
-            continue
-        style = (para.style.name if para.style is not None else "") or ""
-        m = re.match(r"(?:Heading|标题)\s*(\d)", style)
-        level = int(m.group(1)) if m else (1 if style in ("Title", "标题") else 0)
-        for piece in text.split("\n"):
-            if piece.strip():
-                out.append(Paragraph(piece.strip(), number, level))
-    title = (document.core_properties.title or "").strip()
-    return Document(path, "docx", out, title, "docx")
+    from chronicle.importer.word import read_docx
+    return read_docx(path)

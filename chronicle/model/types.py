@@ -123,6 +123,9 @@ class SiteConfig:
     tags: dict = field(default_factory=dict)
     report: ReportConfig = field(default_factory=ReportConfig)
     allow_private_patterns: tuple[str, ...] = ()
+    groups: dict = field(default_factory=dict)        # group id → Text label shown to readers
+    locales: dict = field(default_factory=dict)       # language code → Babel/CLDR locale (en → en_GB)
+    untranslated: tuple[str, ...] = ()                # entry and page stems that stay in their language
 
     @property
     def source_lang(self) -> str:
@@ -205,6 +208,7 @@ class Entry:
     bodies: dict
     lines: dict
     fp: str = ""            # a digest of the files it was read from: equal files, equal entry
+    translate: bool = True  # False: stays in its language on purpose (no missing-translation warning)
 
     def body(self, lang: str) -> Body | None:
         return self.bodies.get(lang)
@@ -217,6 +221,7 @@ class Page:
     title: Text
     bodies: dict
     order: int = 0
+    translate: bool = True  # False: stays in its language on purpose
 
 
 @dataclass(frozen=True)

@@ -69,7 +69,7 @@ def _tl_date(day: dt.date, t: Messages | None = None) -> dict:
 def timeline_json(graph: SiteGraph, lang: str) -> bytes:
     """Knight Lab TimelineJS3 data: events (slides) with start_date, text and group; the phases as eras."""
     langs = graph.languages
-    t = Messages(lang)
+    t = Messages.of(lang, graph.config)
     base = graph.config.base_url
     phases = graph.config.phases
 

@@ -16,8 +16,8 @@ class ListsNotice:
     awards_note: str    # a line under it, for drafts
 
 
-def lists_notice(lists: ListStatus, lang: str, languages: tuple[str, ...]) -> ListsNotice:
-    t = Messages(lang)
+def lists_notice(lists: ListStatus, lang: str, languages: tuple[str, ...], config=None) -> ListsNotice:
+    t = Messages.of(lang, config)
 
     def txt(value) -> str:
         return value.get(lang, languages) if value is not None else ""

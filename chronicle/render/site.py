@@ -16,7 +16,7 @@ from chronicle import __version__
 from chronicle.graph.nodes import SiteGraph
 from chronicle.model import Text
 from chronicle.cache import key
-from chronicle.render.i18n import LOCALES, Messages, html_lang
+from chronicle.render.i18n import LOCALES, Messages, group_label, html_lang, language_display, tag_label
 from chronicle.render.keys import Keys, render_code
 from chronicle.render.lists import lists_notice
 from chronicle.render.structured import Structured
@@ -109,7 +109,7 @@ class Renderer:
 
     # -- helpers for templates ----------------------------------------------
     def context(self, lang: str, kind: str, arg: str = "") -> dict:
-        t = Messages(lang)
+        t = Messages.of(lang, self.g.config)
         langs = self.langs
 
         def txt(value: Text | None) -> str:
@@ -121,10 +121,15 @@ class Renderer:
         def href(k: str, a: str = "", fragment: str = "") -> str:
             return INTERNAL + site_path(lang, k, a) + (f"#{fragment}" if fragment else "")
 
-        alternates = [{"lang": other, "hreflang": html_lang(other), "name": Messages(other)("language_name"),
+        alternates = [{"lang": other, "hreflang": html_lang(other), "name": language_display(other),
                        "href": INTERNAL + site_path(other, kind, arg), "current": other == lang}
                       for other in langs]
         config = self.g.config
+
+        def untranslated_note(model) -> str:
+            kept = not getattr(model, "translate", True) or getattr(model, "stem", None) in config.untranslated
+            return t("kept_original" if kept else "not_translated", source=t.language_of(self.source))
+
         nav = [("home", t("nav_home")), ("timeline", t("nav_timeline")), ("people", t("nav_people")),
                ("stats", t("nav_stats")), ("commendations", t("nav_commendations"))]
         return {
@@ -134,12 +139,12 @@ class Renderer:
                      "author": txt(config.author), "title_lang": txt_lang(config.title)},
             "pages": self.g.pages, "stylesheet": INTERNAL + STYLESHEET + "?v=" + self.css_hash,
             "feed": href("feed"), "person": self.g.person_by_id.get, "entry": self.g.entry_by_stem.get,
-            "tag_label": lambda tag: txt(config.tags.get(tag)) if tag in config.tags else tag,
-            "group_label": lambda group: t(f"group_{group}") if f"group_{group}" in t.messages else group,
-            "html_lang_of": html_lang, "version": __version__,
+            "tag_label": lambda tag: tag_label(tag, t, config, langs),
+            "group_label": lambda group: group_label(group, t, config, langs),
+            "html_lang_of": html_lang, "version": __version__, "untranslated_note": untranslated_note,
             "search": self.options.search, "portable": self.options.portable,
             "canonical": (config.base_url + site_path(lang, kind, arg)) if config.base_url and kind != "feed" else "",
-            "lists": lists_notice(self.g.chronicle.lists, lang, langs),
+            "lists": lists_notice(self.g.chronicle.lists, lang, langs, self.g.config),
         }
 
     # -- pages -------------------------------------------------------------
@@ -223,16 +228,23 @@ class Renderer:
                                 categories={c.category.id: c.category for c in self.g.categories})
 
     def own_timeline(self, person, lang: str) -> list[dict]:
-        """A profile's entries, each with the passages that mention the person, cut to a quote's length."""
+        """A profile's entries, each with the passages that mention the person: prose cut to a quote's length,
+        a table or a list shown as one (a table cut to its first rows), never flattened into a run-on line."""
         g = self.g
         limit = 240 if lang.startswith("zh") else 420
         out = []
         for stem in person.entries:
             e = g.entry_by_stem[stem]
             v = e.versions[lang]
-            texts = {b.anchor: b.text for b in reversed(v.blocks)}
-            passages = [(ps.anchor, jinja2.filters.do_truncate(self.env, texts[ps.anchor], limit, True, "…"))
-                        for ps in person.passages.get(stem, ()) if ps.anchor in texts]
+            found = {b.anchor: b for b in reversed(v.blocks)}
+            passages = []
+            for ps in person.passages.get(stem, ()):
+                block = found.get(ps.anchor)
+                if block is None:
+                    continue
+                html = _structured_quote(block.html)
+                text = "" if html else jinja2.filters.do_truncate(self.env, block.text, limit, True, "…")
+                passages.append((ps.anchor, text, html))
             out.append({"entry": e, "version": v, "passages": passages})
         return out
 
@@ -250,7 +262,7 @@ class Renderer:
 
     def search_page(self, lang: str) -> tuple[str, bytes]:
         """Pagefind's default UI; it loads the index of the page's own ``<html lang>``, so one page per language."""
-        t = Messages(lang)
+        t = Messages.of(lang, self.g.config)
         strings = {key[len("search_ui_"):]: value for key, value in t.messages.items()
                    if key.startswith("search_ui_") and isinstance(value, str)}
         config = {"translations": strings, "dateLabel": t("date")}
@@ -301,3 +313,25 @@ class Renderer:
         else:
             xml = resolve_links(xml, path, self.options.portable)
         return path, xml.encode("utf-8")
+
+
+_QUOTED_ROWS = 8
+
+
+def _structured_quote(html: str) -> str:
+    """A table or list block as HTML for a quote (without its anchor id, which belongs to the entry page);
+    a long table keeps its header and first rows. "" for a block that is prose."""
+    import re
+
+    if not re.match(r"<(table|ul|ol)[\s>]", html):
+        return ""
+    html = re.sub(r'^<(table|ul|ol) id="[^"]*"', r"<\1", html)
+    if html.startswith("<table"):
+        rows = list(re.finditer(r"<tr>.*?</tr>", html, re.S))
+        body_rows = [m for m in rows if html.rfind("<tbody>", 0, m.start()) > html.rfind("</thead>", 0, m.start())
+                     or "<thead>" not in html]
+        if len(body_rows) > _QUOTED_ROWS:
+            cut = body_rows[_QUOTED_ROWS - 1].end()
+            end = html.find("</tbody>", cut)
+            html = html[:cut] + "\n<tr><td>…</td></tr>\n" + html[end:] if end >= 0 else html
+    return html

@@ -55,7 +55,7 @@ class Structured:
 
     # -- one page ----------------------------------------------------------
     def for_page(self, lang: str, kind: str, arg: str = "") -> dict:
-        t = Messages(lang)
+        t = Messages.of(lang, self.g.config)
         here = file_for(site_path(lang, kind, arg))
         site_title = self.txt(self.g.config.title, lang)
         website = {"@type": "WebSite", "name": site_title, "url": self.url(lang, "home", "", here)}
@@ -172,7 +172,7 @@ class Structured:
         return self._simple(lang, "people", t("people_title"), t("people_intro"), here, website, "CollectionPage")
 
     def _commendations(self, lang, arg, t, here, website):
-        notice = lists_notice(self.g.chronicle.lists, lang, self.g.languages).notice
+        notice = lists_notice(self.g.chronicle.lists, lang, self.g.languages, self.g.config).notice
         return self._simple(lang, "commendations", t("commendations_title"), notice, here, website, "WebPage")
 
     def _page(self, lang, stem, t, here, website):

@@ -89,7 +89,7 @@ class Visuals:
         key = f"statgroup_{group}"
         if group and key in t.messages:
             return t(key)
-        return t("list_separator").join(self.txt(n.stat.label, lang) for n in nodes)
+        return t.sep.join(self.txt(n.stat.label, lang) for n in nodes)
 
     def stat_groups(self, lang: str) -> list[dict]:
         """The statistics by ``group`` (a statistic without one is its own group), each with its chart.
@@ -97,7 +97,7 @@ class Visuals:
         A group of several statistics gets one chart with a series each; a lone statistic
         gets a chart when it has more than one value.
         """
-        t = Messages(lang)
+        t = Messages.of(lang, self.g.config)
         order: dict[str, list[StatNode]] = {}
         for node in self.g.stats:
             order.setdefault(node.stat.group or f"stat:{node.stat.id}", []).append(node)
@@ -123,7 +123,7 @@ class Visuals:
     # -- entry pages -------------------------------------------------------
     def entry_charts(self, node: EntryNode, lang: str) -> list[dict]:
         """A small chart of each statistic this entry records that has more than one value; its point stands out."""
-        t = Messages(lang)
+        t = Messages.of(lang, self.g.config)
         out = []
         for stat_id in dict.fromkeys(p.stat for p in node.stats):
             stat = self.stat_by_id[stat_id]
@@ -160,7 +160,7 @@ class Visuals:
             else:
                 points = stat.points[start:start + ENTRY_CHART_POINTS]
                 window, period = StatNode(stat.stat, points), (points[0].date, points[-1].date)
-            t = Messages(lang)
+            t = Messages.of(lang, self.g.config)
             chart = charts.prepare_time_chart([self.series(window, lang, t)], *period, t, small=True)
             found = self._charts[key] = (window, chart, self.describe([window], lang, t))
             if len(self._charts) > CHARTS_KEPT:  # pages come in date order: older windows are not needed again
@@ -199,7 +199,7 @@ class Visuals:
     def timeline_strip(self, lang: str) -> Markup | None:
         if not self.period:
             return None
-        t = Messages(lang)
+        t = Messages.of(lang, self.g.config)
         marks = tuple(shapes.Mark(e.date, self.entry_href(lang, e.stem),
                                   f"{t.short_date(e.date)}: {e.versions[lang].title}") for e in self.g.entries)
         figures = []
@@ -212,7 +212,7 @@ class Visuals:
                 said.append(f"{self.txt(node.stat.label, lang)} {t.number(p.value)} {self.stat_unit(node, lang)}".rstrip())
             first = next((p.anchor for p in e.stats if p.anchor), None)
             figures.append(shapes.Mark(e.date, self.entry_href(lang, e.stem, first),
-                                       f"{t.short_date(e.date)}: " + t("list_separator").join(said), len(e.stats)))
+                                       f"{t.short_date(e.date)}: " + t.sep.join(said), len(e.stats)))
         data = shapes.StripData(
             *self.period, phases=self.phases(lang), landmarks=self.landmarks(lang), marks=marks,
             figures=tuple(figures),
@@ -225,7 +225,7 @@ class Visuals:
 
     def person_roles(self, p: PersonNode, lang: str) -> tuple[list[shapes.RoleBar], list]:
         """Dated roles as bars over the period (open-ended ones run to its end); undated ones are only listed."""
-        t = Messages(lang)
+        t = Messages.of(lang, self.g.config)
         bars, undrawn = [], []
         start, end = self.period
         for r in p.person.roles:
@@ -240,7 +240,7 @@ class Visuals:
                 undrawn.append(r)
                 continue
             span = (r.start.iso() if r.start else "…") + " – " + (r.end.iso() if r.end else t("open_ended"))
-            tip = f"{title}{t('list_separator') + org if org else ''}: {span}"
+            tip = f"{title}{t.sep + org if org else ''}: {span}"
             start_label = (r.start.iso() if a < start else t.short_date(a)) if a else ""
             end_label = (r.end.iso() if b > end else t.short_date(b)) if b else t("open_ended")
             bars.append(shapes.RoleBar(title, tip, a, b, start_label, end_label))
@@ -291,7 +291,7 @@ class Visuals:
     def person_strip(self, p: PersonNode, lang: str) -> tuple[Markup | None, list, list]:
         if not self.period:
             return None, list(p.person.roles), []
-        t = Messages(lang)
+        t = Messages.of(lang, self.g.config)
         marks = []
         for stem in p.entries:
             e = self.g.entry_by_stem[stem]
@@ -303,7 +303,7 @@ class Visuals:
         relays = self.handovers(p, lang) if bars else []
         lines = []
         for h in relays:
-            who = t("list_separator").join(x["name"] for x in h["after"] + h["before"])
+            who = t.sep.join(x["name"] for x in h["after"] + h["before"])
             lines.append(shapes.Landmark(h["date"], f"{t('handover')} {t.short_date(h['date'])}: {who}", "handover"))
         data = shapes.StripData(*self.period, phases=self.phases(lang), marks=tuple(marks), roles=tuple(bars),
                                 handovers=tuple(lines),

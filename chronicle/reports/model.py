@@ -19,7 +19,7 @@ from chronicle.errors import did_you_mean
 from chronicle.graph.people import matchable_names
 from chronicle.graph.nodes import Passage, PersonNode, SiteGraph
 from chronicle.model import Text
-from chronicle.render.i18n import Messages, html_lang
+from chronicle.render.i18n import Messages, group_label, html_lang
 from chronicle.render.urls import site_path
 from chronicle.reports import wording
 from chronicle.reports.sentences import Facts, sentences
@@ -172,7 +172,7 @@ class _Base:
         self.lang = lang
         self.langs = graph.languages
         self.source = graph.config.source_lang
-        self.t = Messages(lang)
+        self.t = Messages.of(lang, graph.config)
         self.zh = wording.base_lang(lang) == "zh"
 
     def txt(self, value: Text | None) -> str:
@@ -264,11 +264,11 @@ def commendations(graph: SiteGraph, lang: str, categories: list[str] | None = No
                                tuple(b.award(a) for a in c.awards)) for c in chosen)
     start, end = b.period
     config = graph.config
-    period = wording.period_text(start, end, lang)
+    period = wording.period_text(start, end, lang, b.t.locale)
     place = b.txt(config.place)
     people = len({a.person_id for c in items for a in c.awards})
     lists = b.lists
-    date_text = wording.date_text(b.issue_date, lang)
+    date_text = wording.date_text(b.issue_date, lang, b.t.locale)
     said = sentences(Facts(lists.status, lang, b.txt(config.title), place, period, len(graph.entries), people,
                            tuple((c.name, tuple(c.names)) for c in items), b.txt(lists.compiled_by), b.issuer,
                            date_text, lists.document))
@@ -308,8 +308,8 @@ def person_record(graph: SiteGraph, lang: str, key: str) -> PersonRecord:
         passages += [b.quote(person, passage, None) for passage in found]
     dates = [graph.entry_by_stem[s].date for s in person.entries]
     mentioned = labels["mentioned_one" if len(dates) == 1 else "mentioned"].format(n=len(person.entries),
-                                           period=wording.period_text(dates[0], dates[-1], lang)) if dates else ""
-    groups = tuple(b.t(f"group_{g}") if f"group_{g}" in b.t.messages else g for g in p.groups)
+                                           period=wording.period_text(dates[0], dates[-1], lang, b.t.locale)) if dates else ""
+    groups = tuple(group_label(g, b.t, graph.config, graph.languages) for g in p.groups)
     name = person.names[lang]
     return PersonRecord(
         lang=lang, html_lang=html_lang(lang), labels=labels, site_title=b.txt(graph.config.title),
@@ -317,7 +317,7 @@ def person_record(graph: SiteGraph, lang: str, key: str) -> PersonRecord:
         groups=groups, aliases=() if person.restricted else p.aliases,
         bio="" if person.restricted else b.txt(p.bio), mentioned=mentioned, roles=roles,
         awards=tuple(b.award(a) for a in person.awards), passages=tuple(passages),
-        issuer=b.issuer, issue_date=b.issue_date, issue_date_text=wording.date_text(b.issue_date, lang))
+        issuer=b.issuer, issue_date=b.issue_date, issue_date_text=wording.date_text(b.issue_date, lang, b.t.locale))
 
 
 # -- privacy --------------------------------------------------------------------------------------------------------

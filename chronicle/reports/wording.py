@@ -137,24 +137,25 @@ def labels(lang: str) -> dict:
     return LABELS[base_lang(lang) or "en"]
 
 
-def date_text(day: dt.date | None, lang: str) -> str:
-    return Messages(lang).date(day) if day else ""
+def date_text(day: dt.date | None, lang: str, locale: str | None = None) -> str:
+    return Messages(lang, locale).date(day) if day else ""
 
 
-def period_text(start: dt.date | None, end: dt.date | None, lang: str) -> str:
-    """2020年1月23日至3月8日 / January 23 – March 8, 2020."""
+def period_text(start: dt.date | None, end: dt.date | None, lang: str, locale: str | None = None) -> str:
+    """2020年1月23日至3月8日 / January 23 – March 8, 2020 / 23 January – 8 March 2020 (en-GB)."""
     if start is None or end is None:
         return ""
     if base_lang(lang) == "zh":
         if start == end:
-            return date_text(start, lang)
+            return date_text(start, lang, locale)
         tail = f"{end.month}月{end.day}日" if end.year == start.year else f"{end.year}年{end.month}月{end.day}日"
         return f"{start.year}年{start.month}月{start.day}日至{tail}"
+    t = Messages(lang, locale)
     if start == end:
-        return date_text(start, lang)
+        return t.date(start)
     if start.year == end.year:
-        return f"{start:%B} {start.day} – {end:%B} {end.day}, {end.year}"
-    return f"{start:%B} {start.day}, {start.year} – {end:%B} {end.day}, {end.year}"
+        return f"{t.month_day(start)} – {t.date(end)}"
+    return f"{t.date(start)} – {t.date(end)}"
 
 
 def join_list(items: list[str], lang: str) -> str:

@@ -70,7 +70,7 @@ def front_matter(day: dt.date, settings: Settings, title: str | None = None) -> 
     from chronicle.chinese.lunar import lunar_date, weekday_zh
 
     source = settings.languages[0]
-    weekday = weekday_zh(day) if source.startswith("zh") else _WEEKDAYS_EN[day.weekday()]
+    weekday = weekday_zh(day) if source.startswith("zh") else _weekday(day, source)
     lines = ["---", f"date: {day.isoformat()}"]
     lines.append(f"title: {_quote(title)}" if title else "# title: ")
     lines.append(f"weekday: {weekday}")
@@ -79,6 +79,17 @@ def front_matter(day: dt.date, settings: Settings, title: str | None = None) -> 
     lines += ["# people: []   # ids from people.yaml; names in the text are found too",
               "# tags: []", "---", ""]
     return "\n".join(lines)
+
+
+def _weekday(day: dt.date, lang: str) -> str:
+    """The weekday in the diary's own language (Tuesday, mardi, Dienstag); English for a language CLDR lacks."""
+    from babel import UnknownLocaleError
+
+    from chronicle.calendar_words import weekday_name
+    try:
+        return weekday_name(day.weekday(), lang.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        return _WEEKDAYS_EN[day.weekday()]
 
 
 def translation_front_matter(title: str | None = None) -> str:

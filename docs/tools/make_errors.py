@@ -235,6 +235,14 @@ SECTIONS = [
              {C: BASE[C] + "tags:\n  Snow Day: {zh: 下雪, en: Snow}\n"}),
         Case("tag '…': unknown language", "A tag label names a language that is not in `languages`.",
              {C: BASE[C] + "tags:\n  snow: {zh: 下雪, fr: Neige}\n"}),
+        Case("untranslated: '…' is no entry or page (warning)", "A name under `untranslated:` names no "
+             "entry or page. See the suggestion.", {C: BASE[C] + "untranslated: [2020-01-32]\n"}),
+        Case("locales: '…' is not a known locale", "Use a CLDR locale such as `en-GB` or `fr-CA`.",
+             {C: BASE[C] + "locales: {en: en-XX-nowhere}\n"}),
+        Case("locales: '…' is not one of the languages", "Give locales only for the languages of `languages:`.",
+             {C: BASE[C] + "locales: {fr: fr-FR}\n"}),
+        Case("'groups': expected a mapping of group ids to labels", "Write `group-id: {zh: …, en: …}` lines.",
+             {C: BASE[C] + "groups: [fire-service]\n"}),
         Case("unknown field in report (warning)", "`report:` knows `issuer` and `date` only.",
              {C: BASE[C] + "report:\n  issuer: 25社区\n  signer: 程书记\n"}),
         Case("privacy must be a mapping", "Write `privacy:` and under it `allow: [...]`.",
@@ -392,6 +400,11 @@ SECTIONS = [
              {E: entry("tag: [snow]\n")}),
         Case("no en translation (warning)", "The entry has no translation yet. Its source text is shown "
              "on the English page. Add the translation when it is ready.", {T: None}),
+        Case("… entries have no en translation (warning)", "Several entries (or pages) have no translation: "
+             "one warning for them all, per language. `chronicle check --translations` lists every one. An entry "
+             "that stays in its language on purpose gets `untranslated: true`.",
+             {T: None, "entries/2020-01-24.md": entry(date="2020-01-24"),
+              "entries/2020-01-25.md": entry(date="2020-01-25")}),
         Case("'…' in a translation is ignored (warning)", "A translation carries only its title and text. "
              "Set these fields in the source file.",
              {T: "---\ntitle: A meeting\ndate: 2020-01-23\ntags: [x]\n---\nA meeting.\n"}),

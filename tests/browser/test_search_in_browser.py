@@ -86,7 +86,7 @@ def test_the_english_entry_of_8_february_is_found_first(page, site_url, query):
     links = ui_results(page, site_url, "en", query)
     assert links[0] == "/en/entries/2020-02-08/", links
     assert page.locator(RESULT).first.locator(f"{RESULT}-title").inner_text().strip() == "Yuanxiao for 3,730 households"
-    assert page.locator(RESULT).first.locator(f"{RESULT}-tag").inner_text().strip() == "Date: February 8, 2020"
+    assert page.locator(RESULT).first.locator(f"{RESULT}-tag").inner_text().strip() == "Date: 8 February 2020"
 
 
 @pytest.mark.parametrize("lang, query", [("zh", "杨趣玲"), ("en", "Yang Quling")])

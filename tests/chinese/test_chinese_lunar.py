@@ -326,7 +326,7 @@ def test_check_weekday_sunday_forms(text):
 
 def test_check_weekday_mismatch_message():
     assert check_weekday("星期三", D(2020, 1, 23)) == "weekday: 星期三, but 2020-01-23 is a Thursday (星期四)"
-    assert check_weekday("Fri", D(2020, 1, 26)) == "weekday: Fri, but 2020-01-26 is a Sunday (星期日)"
+    assert check_weekday("Fri", D(2020, 1, 26)) == "weekday: Fri, but 2020-01-26 is a Sunday"  # English in, English out
 
 
 @pytest.mark.parametrize("text", ["星期八", "周", "", "Thorsday", "四"])
