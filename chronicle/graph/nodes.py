@@ -83,6 +83,14 @@ class PersonNode:
     bio: dict = field(default_factory=dict)
     fp: str = ""            # a digest of the person's own record (not of the entries that mention them)
 
+    @property
+    def aliases(self) -> tuple[str, ...]:
+        """The aliases a profile shows: none for a hidden person, and one of two that differ only in case
+        ("the Chief", "The Chief")."""
+        if self.restricted:
+            return ()
+        return tuple({a.casefold(): a for a in reversed(self.person.aliases)}.values())[::-1]
+
     def role_on(self, day: dt.date) -> Role | None:
         active = [r for r in self.person.roles if r.active_on(day)]
         return active[-1] if active else (self.person.roles[-1] if self.person.roles else None)

@@ -170,6 +170,10 @@ class _GraphBuilder(EntryNodes, CommendationNodes, PrivacyScan):
             for name in matchable_names(person):
                 if self.owner.get(name) == person.id and len(name) >= 2:
                     patterns[name] = (person.id, person.publish != "full")
+        for name, value in list(patterns.items()):
+            variant = sentence_start(name)
+            if variant and variant not in patterns and variant not in self.owner:
+                patterns[variant] = value
         if not patterns:
             return None
         return Names(patterns)
@@ -213,3 +217,12 @@ class _GraphBuilder(EntryNodes, CommendationNodes, PrivacyScan):
         return PageNode(page.stem, page, versions, key(self.signature, page.stem, page.path, page.title, page.order,
                                                        [(lang, b.text, b.first_line, b.path, b.title)
                                                         for lang, b in page.bodies.items()]))
+
+
+def sentence_start(name: str) -> str | None:
+    """"the Chief" as it starts a sentence ("The Chief"), for a name that starts with a small letter of a script
+    that has capitals; a name written with a capital is matched only so ("Rose" is not "rose")."""
+    first = name[:1]
+    if first and first.islower() and first.upper() != first:
+        return first.upper() + name[1:]
+    return None

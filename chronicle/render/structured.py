@@ -131,7 +131,7 @@ class Structured:
                     role["endDate"] = r.end.iso()
                 roles.append(role)
             bio = self.txt(person.bio, lang)
-            data.update({"alternateName": list(person.aliases) or None,
+            data.update({"alternateName": list(p.aliases) or None,
                          "jobTitle": (titles[0] if len(titles) == 1 else titles) or None,
                          "memberOf": roles or None, "description": bio or None})
             if bio:
