@@ -478,6 +478,11 @@ SECTIONS = [
              "Install it (`pip install 'pagefind[extended]'`) or build with `--no-search`.",
              {}, cmd=BUILD, shadow={"pagefind": "raise ImportError('pagefind is not installed')\n"},
              input_note="Pagefind is not installed."),
+        Case("no sitemap.xml: … chronicle.yaml has no base_url (warning)",
+             "A sitemap tells search engines every page, by its full web address, so it can only be written "
+             "when the content says where the site will be published. Add `base_url` to `chronicle.yaml` "
+             "(see [writing.md](writing.md)); everything else works without it. `chronicle serve` does not say this.",
+             {}, cmd=BUILD),
         Case("--strict: a warning becomes an error", "With `--strict`, every warning stops the build.",
              {T: None}, cmd=BUILD + ("--strict",)),
     ]),
