@@ -311,6 +311,10 @@ class _Linker(HTMLParser):
         self.out.append(self._tag(tag, attrs, True))
 
     def _tag(self, tag, attrs, void):
+        if tag == "a" and not any(name == "href" and (value or "").strip() for name, value in attrs):
+            # the sanitiser took the address away (javascript:, data:, …) but left its rel, or there was none:
+            # HTML allows rel and target only on a link, so what is left is plain text in an <a>
+            attrs = [(name, value) for name, value in attrs if name not in ("href", "rel", "target")]
         parts = [tag]
         for name, value in attrs:
             if value is None:
