@@ -24,6 +24,7 @@ OPEN, MID, CLOSE = "\ue000", "\ue001", "\ue002"
 MENTION = re.compile(r"\[\[([^\[\]\n|]*)(?:\|([^\[\]\n]*))?\]\]")
 MARKER = re.compile(OPEN + r"(\d+)" + CLOSE)
 INTERNAL = "chronicle:"
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "details", "dfn", "div", "dl",
@@ -311,18 +312,29 @@ class _Linker(HTMLParser):
         self.out.append(self._tag(tag, attrs, True))
 
     def _tag(self, tag, attrs, void):
-        if tag == "a" and not any(name == "href" and (value or "").strip() for name, value in attrs):
-            # the sanitiser took the address away (javascript:, data:, …) but left its rel, or there was none:
-            # HTML allows rel and target only on a link, so what is left is plain text in an <a>
-            attrs = [(name, value) for name, value in attrs if name not in ("href", "rel", "target")]
+        address = {"a": "href", "img": "src"}.get(tag)
+        if address:
+            given = next((value for name, value in attrs if name == address), None)
+            url = self._url(given) if (given or "").strip() else ""
+            if not url:
+                # the sanitiser took the address away (javascript:, data:, …), or there was none: HTML allows
+                # rel and target only on a link, and a picture without a source shows its description instead
+                if tag == "img":
+                    return html.escape(self._redact(dict(attrs).get("alt") or ""), quote=False)
+                attrs = [(name, value) for name, value in attrs if name not in (address, "rel", "target")]
+            else:
+                attrs = [(name, url if name == address else value) for name, value in attrs]
+            if tag == "img" and url and not any(name == "alt" for name, _ in attrs):
+                self.problems.append(Problem(self.first_line, f"the picture '{given}' has no description (alt text)",
+                                             "describe it for readers who cannot see it: ![what it shows](" + given + ")",
+                                             level="warning"))
+                attrs.append(("alt", ""))
         parts = [tag]
         for name, value in attrs:
             if value is None:
                 parts.append(name)
                 continue
-            if name in ("href", "src"):
-                value = self._url(value)
-            elif name in ("alt", "title"):
+            if name in ("alt", "title"):
                 value = self._redact(value)
             parts.append(f'{name}="{html.escape(value, quote=True)}"')
         return "<" + " ".join(parts) + ">"
@@ -356,6 +368,12 @@ class _Linker(HTMLParser):
                                              "put the file in the content folder's media/ and link it as media/NAME"))
                 return value
             return INTERNAL + bare + value[len(target):]
+        if target and not _SCHEME.match(target):
+            # a relative address other than media/ points at nothing the site has (x.png, /zh/, //host/…)
+            self.problems.append(Problem(self.first_line, f"'{value}' is not an address chronicle can link to, and "
+                                         "is left out", "link a file of the content as media/NAME, and anything "
+                                         "else by its full address (https://…)", level="warning"))
+            return ""
         return value
 
     def handle_endtag(self, tag):

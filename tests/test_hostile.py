@@ -250,6 +250,35 @@ def test_a_real_link_keeps_its_address_and_rel():
                                         "rel": "noopener noreferrer"}]
 
 
+@pytest.mark.parametrize("payload", ["![the map](data:image/png;base64,AAAA)", "![the map](javascript:alert(1))",
+                                     '<img alt="the map" src="vbscript:x">', "![the map]()"])
+def test_a_picture_whose_source_is_removed_shows_its_description(payload):
+    blocks, problems = render_one(f"前文。\n\n{payload}\n\n后文。")
+    fragment = "".join(b.html for b in blocks)
+    assert "<img" not in fragment and "the map" in fragment, fragment
+
+
+def test_a_picture_without_a_description_gets_an_empty_alt_and_a_warning():
+    blocks, problems = render_one('<img src="https://example.org/map.png">')
+    assert '<img src="https://example.org/map.png" alt="">' in blocks[0].html
+    assert [(p.level, p.message) for p in problems] == [
+        ("warning", "the picture 'https://example.org/map.png' has no description (alt text)")]
+
+
+@pytest.mark.parametrize("address", ["x.png", "photos/x.png", "/zh/entries/2020-01-23/", "//evil.example/x"])
+def test_a_relative_address_outside_media_is_left_out_with_a_warning(address):
+    for text in (f"[see]({address})", f"![see]({address})"):
+        blocks, problems = render_one(text)
+        assert blocks[0].html == '<p id="p-1"><a>see</a></p>' if text[0] == "[" else '<p id="p-1">see</p>', blocks[0].html
+        assert [p.level for p in problems] == ["warning"] and address in problems[0].message
+
+
+@pytest.mark.parametrize("address", ["#p-1", "?q=1", "https://example.org/a b", "mailto:x@example.org"])
+def test_addresses_that_resolve_are_kept(address):
+    blocks, problems = render_one(f"[see]({address})")
+    assert "href=" in blocks[0].html and problems == []
+
+
 # ---------------------------------------------------------------------------- a whole hostile chronicle
 
 

@@ -38,6 +38,32 @@ def site_dir(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def other_sites(tmp_path_factory) -> dict[str, Path]:
+    """Two more chronicles, built: the hostile one of tests/test_hostile.py and tests/fixtures/mini."""
+    import shutil
+
+    from chronicle.build import build
+    from tests.conftest import FIXTURES
+    from tests.test_hostile import hostile_chronicle
+
+    root = tmp_path_factory.mktemp("other-sites")
+    sources = tmp_path_factory.mktemp("other-content")
+    contents = {"hostile": hostile_chronicle(sources / "hostile"),
+                "mini": Path(shutil.copytree(FIXTURES / "mini", sources / "mini",
+                                             ignore=shutil.ignore_patterns(".chronicle-cache")))}
+    for name, content in contents.items():
+        build(content, root / name, with_reports=False)
+    return {name: root / name for name in contents}
+
+
+@pytest.fixture(scope="session")
+def other_url(other_sites):
+    """The sites of ``other_sites`` served together: ``{other_url}hostile/…``, ``{other_url}mini/…``."""
+    with serve(next(iter(other_sites.values())).parent) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
 def site_url(site_dir: Path):
     """The built site served by http.server on 127.0.0.1 (a free port), e.g. ``http://127.0.0.1:PORT/``."""
     with serve(site_dir) as url:
