@@ -135,13 +135,13 @@ def _format_axe(violation: dict) -> str:
 def axe_clean(page, url: str, origin: str, device: str, *, stay: bool = False) -> None:
     """Open ``url`` at the device's width and fail on any axe violation, whatever its impact.
 
-    ``stay``: the page redirects (the root index); the redirect's target is blocked so the page itself is checked.
+    ``stay``: the page redirects (the root index); the redirect gets "204 No Content", so the page itself is checked.
     """
     tools.need(tools.axe_source)  # first: a missing tool fails here, with the fix
     page.set_viewport_size(VIEWPORTS[device])
     if stay:
-        page.route("**/*", lambda route: route.abort() if route.request.is_navigation_request()
-                   and route.request.url != url else route.continue_())
+        page.route("**/*", lambda route: route.fulfill(status=204) if route.request.is_navigation_request()
+                   and route.request.url != url else route.continue_())  # 204: the browser stays where it is
     response = page.goto(url, wait_until="load")
     assert response is not None and response.status == 200, f"GET {url} -> {response and response.status}"
     if "/search/" in url:  # Pagefind's UI renders after load: wait for what it shows
@@ -150,6 +150,7 @@ def axe_clean(page, url: str, origin: str, device: str, *, stay: bool = False) -
             page.locator(".pagefind-ui__result-link").first.wait_for(state="visible")
             page.locator(".pagefind-ui__message").wait_for(state="visible")
     page.evaluate("document.fonts.ready.then(() => true)")
+    assert page.url == url, f"{url} went on to {page.url}"
     inject_axe(page, origin)
     violations = page.evaluate("async () => (await axe.run(document)).violations")
     if violations:
