@@ -118,5 +118,6 @@ def page(browser_context):
 
 @pytest.fixture(scope="session")
 def screenshot_dir() -> Path:
+    tools.need(tools.cjk_font)   # without one, Chinese is boxes in every screenshot
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS
