@@ -35,7 +35,9 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"}, "img": {"src", "alt", "title", "width", "height"}, "abbr": {"title"},
     "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan", "scope"}, "time": {"datetime"}, "ol": {"start"},
+    "sup": {"id"}, "li": {"id"},   # footnotes: the reference and the note link to each other (only those ids stay)
 }
+FOOTNOTE_ID = re.compile(r"fn(ref\d*)?:\S+")
 BLOCK_TAGS = {"p", "ul", "ol", "dl", "blockquote", "pre", "table", "figure", "div", "details",
               "h2", "h3", "h4", "h5", "h6", "hr"}
 SKIP_TAGS = {"a", "code", "pre", "kbd", "samp"}
@@ -206,7 +208,30 @@ def _markdown_blocks(source: str) -> list[str]:
     rendered = _markdown.markdown(source, extensions=["sane_lists", "tables", "def_list", "footnotes"], output_format="html")
     clean = nh3.clean(rendered, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
                       url_schemes={"http", "https", "mailto"}, link_rel="noopener noreferrer")
-    return _top_level(clean)
+    return _top_level(_outline(clean) if "<h" in clean else clean)
+
+
+_HEADING = re.compile(r"<(/?)h([2-6])\b")
+
+
+def _outline(fragment: str) -> str:
+    """Heading levels that follow the page's own: the text sits under the page's <h1>, so its first heading
+    is an <h2> and none is more than one level below the one before (#### after the title would skip two,
+    which screen reader users navigate by). Which heading is under which stays as the writer made it."""
+    stack: list[tuple[int, int]] = []   # (level written, level shown) of the open headings
+    shown: list[int] = []
+
+    def level(match: re.Match) -> str:
+        written = int(match.group(2))
+        if match.group(1):
+            return f"</h{shown.pop()}" if shown else match.group(0)
+        while stack and stack[-1][0] >= written:
+            stack.pop()
+        stack.append((written, stack[-1][1] + 1 if stack else 2))
+        shown.append(stack[-1][1])
+        return f"<h{stack[-1][1]}"
+
+    return _HEADING.sub(level, fragment)
 
 
 def _link(raw_blocks, prose, mentions, problems, first_line, people_links, names, autolink, media) -> list[Block]:
@@ -329,6 +354,8 @@ class _Linker(HTMLParser):
                                              "describe it for readers who cannot see it: ![what it shows](" + given + ")",
                                              level="warning"))
                 attrs.append(("alt", ""))
+        if tag in ("sup", "li"):
+            attrs = [(name, value) for name, value in attrs if name != "id" or FOOTNOTE_ID.fullmatch(value or "")]
         parts = [tag]
         for name, value in attrs:
             if value is None:

@@ -39,7 +39,7 @@ def site_dir(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def other_sites(tmp_path_factory) -> dict[str, Path]:
-    """Two more chronicles, built: the hostile one of tests/test_hostile.py and tests/fixtures/mini."""
+    """More chronicles, built: the hostile one of tests/test_hostile.py, tests/fixtures/mini and tests/fixtures/rich."""
     import shutil
 
     from chronicle.build import build
@@ -48,9 +48,10 @@ def other_sites(tmp_path_factory) -> dict[str, Path]:
 
     root = tmp_path_factory.mktemp("other-sites")
     sources = tmp_path_factory.mktemp("other-content")
-    contents = {"hostile": hostile_chronicle(sources / "hostile"),
-                "mini": Path(shutil.copytree(FIXTURES / "mini", sources / "mini",
-                                             ignore=shutil.ignore_patterns(".chronicle-cache")))}
+    contents = {"hostile": hostile_chronicle(sources / "hostile")}
+    for name in ("mini", "rich"):
+        contents[name] = Path(shutil.copytree(FIXTURES / name, sources / name,
+                                              ignore=shutil.ignore_patterns(".chronicle-cache")))
     for name, content in contents.items():
         build(content, root / name, with_reports=False)
     return {name: root / name for name in contents}
@@ -58,7 +59,7 @@ def other_sites(tmp_path_factory) -> dict[str, Path]:
 
 @pytest.fixture(scope="session")
 def other_url(other_sites):
-    """The sites of ``other_sites`` served together: ``{other_url}hostile/…``, ``{other_url}mini/…``."""
+    """The sites of ``other_sites`` served together: ``{other_url}hostile/…``, ``{other_url}mini/…``, …"""
     with serve(next(iter(other_sites.values())).parent) as url:
         yield url
 

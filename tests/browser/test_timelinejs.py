@@ -4,12 +4,13 @@ A page on 127.0.0.1 loads TimelineJS's built script and stylesheet and gives it 
 embedding the timeline would. Every entry must become a slide (after the title slide), every phase an era, and
 TimelineJS must show no error: it refuses a whole timeline for one bad era or date, so checking the JSON's
 shape is not enough. Chronicles: the bundled one, one with a phase of a single day beside a longer one, one with
-a single entry, and the hostile one of tests/test_hostile.py.
+a single entry, the hostile one of tests/test_hostile.py and tests/fixtures/rich.
 """
 
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ import pytest
 from chronicle.build import build, check
 from tests import tools
 from tests.browser.helpers import serve, watch
-from tests.conftest import write_tree
+from tests.conftest import FIXTURES, write_tree
 from tests.test_hostile import YAML_PAYLOAD, hostile_chronicle
 
 LANGS = ("zh", "en")
@@ -99,8 +100,9 @@ def chronicles(tmp_path_factory, site_dir) -> dict[str, tuple[Path, Path]]:
     """name -> (content folder, built site)."""
     made = {"bundled": (tools.REPO / "content", site_dir)}
     root = tmp_path_factory.mktemp("timelinejs")
+    rich = lambda target: Path(shutil.copytree(FIXTURES / "rich", target))  # noqa: E731
     for name, make in (("one-day-phase", one_day_phase_chronicle), ("one-entry", one_entry_chronicle),
-                       ("hostile", hostile_chronicle)):
+                       ("hostile", hostile_chronicle), ("rich", rich)):
         content = make(root / name / "content")
         out = root / name / "public"
         build(content, out, with_reports=False)
@@ -119,7 +121,7 @@ def server(timelinejs, chronicles, tmp_path_factory):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("name", ["bundled", "one-day-phase", "one-entry", "hostile"])
+@pytest.mark.parametrize("name", ["bundled", "one-day-phase", "one-entry", "hostile", "rich"])
 def test_timelinejs_shows_every_entry_as_a_slide_and_every_phase_as_an_era(page, server, chronicles, name, lang):
     content, out = chronicles[name]
     graph, _ = check(content)

@@ -1,8 +1,8 @@
 """Validators on built sites: the W3C Nu HTML checker over every page, axe-core in the browser.
 
 The sites: the bundled chronicle, the hostile chronicle of tests/test_hostile.py (pasted HTML, markup in every
-YAML text, links the sanitiser must defuse) and the small one of tests/fixtures/mini (initials, an untranslated
-entry). Both tools come from npm, pinned in package-lock.json and fetched by tests/tools.py on first use; vnu.jar
+YAML text, links the sanitiser must defuse), the small one of tests/fixtures/mini (initials, an untranslated
+entry) and tests/fixtures/rich (every kind of Markdown, names that repeat, people of each way of publishing). Both tools come from npm, pinned in package-lock.json and fetched by tests/tools.py on first use; vnu.jar
 runs on Java (Debian ``default-jre-headless``). A missing tool is a failure that says how to get it, never a skip.
 
 axe-core is served to the page from the site's own origin through a Playwright route: the pages' CSP
@@ -99,7 +99,7 @@ def test_nu_html_checker_finds_no_error_on_any_page_of_the_bundled_site(site_dir
     nu_check(site_dir, minimum=100)
 
 
-@pytest.mark.parametrize("name", ["hostile", "mini"])
+@pytest.mark.parametrize("name", ["hostile", "mini", "rich"])
 def test_nu_html_checker_finds_no_error_on_any_page_of_the_test_chronicles(other_sites, name):
     nu_check(other_sites[name], minimum=20)
 
@@ -177,7 +177,7 @@ def _pages_of(site: Path) -> list[str]:
 
 
 @pytest.mark.parametrize("device", VIEWPORTS)
-@pytest.mark.parametrize("name", ["hostile", "mini"])
+@pytest.mark.parametrize("name", ["hostile", "mini", "rich"])
 def test_axe_finds_no_violation_on_any_page_of_the_test_chronicles(page, other_sites, other_url, name, device):
     paths = [p for p in _pages_of(other_sites[name]) if p]  # the root redirects: checked on the bundled site
     assert len(paths) > 10

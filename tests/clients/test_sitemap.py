@@ -47,5 +47,5 @@ def test_the_schema_refuses_what_search_engines_drop():
 
 
 def test_without_base_url_there_is_no_sitemap(client_sites):
-    for name in ("bundled", "hostile", "mini"):
+    for name in ("bundled", "hostile", "mini", "rich"):
         assert not (client_sites[name][1] / "sitemap.xml").exists(), name

@@ -98,7 +98,7 @@ def test_the_checker_refuses_what_is_not_schema_org():
     assert problems_of({"@type": "Person", "memberOf": {"@type": "OrganizationRole", "headline": "h"}}, "x")
 
 
-@pytest.mark.parametrize("name", ["bundled", "published", "hostile", "mini"])
+@pytest.mark.parametrize("name", ["bundled", "published", "hostile", "mini", "rich"])
 def test_extruct_finds_valid_schema_org_data_on_every_page(client_sites, name):
     _, site = client_sites[name]
     base = BASE_URL if name == "published" else "https://reader.example/site/"
