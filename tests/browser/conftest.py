@@ -6,14 +6,18 @@ failure that names the Debian package (tests/tools.py), never a skip. Never run 
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from chronicle.build import build
 from tests import tools
 from tests.browser.helpers import serve
+from tests.conftest import FIXTURES
+from tests.test_hostile import hostile_chronicle
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 LANGS = ("zh", "en")
@@ -40,12 +44,6 @@ def site_dir(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def other_sites(tmp_path_factory) -> dict[str, Path]:
     """More chronicles, built: the hostile one of tests/test_hostile.py, tests/fixtures/mini and tests/fixtures/rich."""
-    import shutil
-
-    from chronicle.build import build
-    from tests.conftest import FIXTURES
-    from tests.test_hostile import hostile_chronicle
-
     root = tmp_path_factory.mktemp("other-sites")
     sources = tmp_path_factory.mktemp("other-content")
     contents = {"hostile": hostile_chronicle(sources / "hostile")}

@@ -4,7 +4,7 @@ A page on 127.0.0.1 loads TimelineJS's built script and stylesheet and gives it 
 embedding the timeline would. Every entry must become a slide (after the title slide), every phase an era, and
 TimelineJS must show no error: it refuses a whole timeline for one bad era or date, so checking the JSON's
 shape is not enough. Chronicles: the bundled one, one with a phase of a single day beside a longer one, one with
-a single entry, the hostile one of tests/test_hostile.py and tests/fixtures/rich.
+a single entry, the hostile one of tests/test_hostile.py, tests/fixtures/rich, and the bundled one with base_url.
 """
 
 from __future__ import annotations
@@ -100,9 +100,17 @@ def chronicles(tmp_path_factory, site_dir) -> dict[str, tuple[Path, Path]]:
     """name -> (content folder, built site)."""
     made = {"bundled": (tools.REPO / "content", site_dir)}
     root = tmp_path_factory.mktemp("timelinejs")
-    rich = lambda target: Path(shutil.copytree(FIXTURES / "rich", target))  # noqa: E731
+    def rich(target: Path) -> Path:
+        return Path(shutil.copytree(FIXTURES / "rich", target))
+
+    def published(target: Path) -> Path:   # with base_url, each slide links to its entry's page
+        shutil.copytree(tools.REPO / "content", target, ignore=shutil.ignore_patterns(".chronicle-cache"))
+        with open(target / "chronicle.yaml", "a", encoding="utf-8") as config:
+            config.write("base_url: https://example.org/diary/\n")
+        return target
+
     for name, make in (("one-day-phase", one_day_phase_chronicle), ("one-entry", one_entry_chronicle),
-                       ("hostile", hostile_chronicle), ("rich", rich)):
+                       ("hostile", hostile_chronicle), ("rich", rich), ("published", published)):
         content = make(root / name / "content")
         out = root / name / "public"
         build(content, out, with_reports=False)
@@ -121,7 +129,7 @@ def server(timelinejs, chronicles, tmp_path_factory):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("name", ["bundled", "one-day-phase", "one-entry", "hostile", "rich"])
+@pytest.mark.parametrize("name", ["bundled", "published", "one-day-phase", "one-entry", "hostile", "rich"])
 def test_timelinejs_shows_every_entry_as_a_slide_and_every_phase_as_an_era(page, server, chronicles, name, lang):
     content, out = chronicles[name]
     graph, _ = check(content)
@@ -146,6 +154,9 @@ def test_timelinejs_shows_every_entry_as_a_slide_and_every_phase_as_an_era(page,
     assert shown["eras"] == [ph.name.get(lang, graph.languages) for ph in graph.config.phases]
     if name == "hostile":
         assert events[0]["headline"] == YAML_PAYLOAD, "markup in a title is shown, not run"
+    if name == "published":
+        links = page.evaluate("() => [...document.querySelectorAll('.tl-slide .tl-text-content a')].map(a => a.href)")
+        assert links == [f"https://example.org/diary/{lang}/entries/{e.stem}/" for e in graph.entries]
     assert problems == [], problems
 
 
