@@ -159,7 +159,8 @@ def _build(content: Path, out: Path, cache: Cache, last: dict | None, inputs: st
     jobs = [guarded(job) for job in renderer.jobs()]
     keys = renderer.keys
     memo = session.keys if session is not None else None
-    jobs.append(data_job("sitemap.xml", keys.sitemap, partial(sitemap, graph)))
+    if graph.config.base_url:
+        jobs.append(data_job("sitemap.xml", keys.sitemap, partial(sitemap, graph)))
     jobs.append(data_job("data/chronicle.json", keys.chronicle_json, partial(chronicle_json, graph, memo)))
     jobs += [data_job(path, keyfn, make) for path, keyfn, make in export_jobs(graph, keys, memo)]
     jobs += [report_job(path, data) for path, data in reports]
@@ -206,6 +207,10 @@ def _build(content: Path, out: Path, cache: Cache, last: dict | None, inputs: st
     except _TemplateProblem as exc:
         report.error(exc.path, exc.line, exc.message)
         raise BuildError(report) from None
+    if not graph.config.base_url and session is None:  # chronicle serve previews: no one publishes those
+        report.warn("chronicle.yaml", None, "no sitemap.xml: a sitemap lists full web addresses, and chronicle.yaml "
+                    "has no base_url", "add the address where the site will be published, e.g. "
+                    "'base_url: https://example.org/diary/'; the rest of the site works without it")
     per_lang = {lang: sum(1 for p in written if p.startswith(lang + "/") and p.endswith("index.html"))
                 for lang in graph.languages}
     if (use_cache or session is not None) and not search_failed:  # without search, pages were written again

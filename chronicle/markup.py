@@ -26,6 +26,7 @@ OPEN, MID, CLOSE = "\ue000", "\ue001", "\ue002"
 MENTION = re.compile(r"\[\[([^\[\]\n|]*)(?:\|([^\[\]\n]*))?\]\]")
 MARKER = re.compile(OPEN + r"(\d+)" + CLOSE)
 INTERNAL = "chronicle:"
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "details", "dfn", "div", "dl",
@@ -36,7 +37,9 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"}, "img": {"src", "alt", "title", "width", "height"}, "abbr": {"title"},
     "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan", "scope"}, "time": {"datetime"}, "ol": {"start"},
+    "sup": {"id"}, "li": {"id"},   # footnotes: the reference and the note link to each other (only those ids stay)
 }
+FOOTNOTE_ID = re.compile(r"fn(ref\d*)?:\S+")
 BLOCK_TAGS = {"p", "ul", "ol", "dl", "blockquote", "pre", "table", "figure", "div", "details",
               "h2", "h3", "h4", "h5", "h6", "hr"}
 SKIP_TAGS = {"a", "code", "pre", "kbd", "samp"}
@@ -175,7 +178,30 @@ def _markdown_blocks(source: str) -> list[str]:
     rendered = _markdown.markdown(source, extensions=["sane_lists", "tables", "def_list", "footnotes"], output_format="html")
     clean = nh3.clean(rendered, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
                       url_schemes={"http", "https", "mailto"}, link_rel="noopener noreferrer")
-    return _top_level(clean)
+    return _top_level(_outline(clean) if "<h" in clean else clean)
+
+
+_HEADING = re.compile(r"<(/?)h([2-6])\b")
+
+
+def _outline(fragment: str) -> str:
+    """Heading levels that follow the page's own: the text sits under the page's <h1>, so its first heading
+    is an <h2> and none is more than one level below the one before (#### after the title would skip two,
+    which screen reader users navigate by). Which heading is under which stays as the writer made it."""
+    stack: list[tuple[int, int]] = []   # (level written, level shown) of the open headings
+    shown: list[int] = []
+
+    def level(match: re.Match) -> str:
+        written = int(match.group(2))
+        if match.group(1):
+            return f"</h{shown.pop()}" if shown else match.group(0)
+        while stack and stack[-1][0] >= written:
+            stack.pop()
+        stack.append((written, stack[-1][1] + 1 if stack else 2))
+        shown.append(stack[-1][1])
+        return f"<h{stack[-1][1]}"
+
+    return _HEADING.sub(level, fragment)
 
 
 def _link(raw_blocks, prose, mentions, problems, first_line, people_links, names, autolink, media) -> list[Block]:
@@ -281,14 +307,31 @@ class _Linker(HTMLParser):
         self.out.append(self._tag(tag, attrs, True))
 
     def _tag(self, tag, attrs, void):
+        address = {"a": "href", "img": "src"}.get(tag)
+        if address:
+            given = next((value for name, value in attrs if name == address), None)
+            url = self._url(given) if (given or "").strip() else ""
+            if not url:
+                # the sanitiser took the address away (javascript:, data:, …), or there was none: HTML allows
+                # rel and target only on a link, and a picture without a source shows its description instead
+                if tag == "img":
+                    return html.escape(self._redact(dict(attrs).get("alt") or ""), quote=False)
+                attrs = [(name, value) for name, value in attrs if name not in (address, "rel", "target")]
+            else:
+                attrs = [(name, url if name == address else value) for name, value in attrs]
+            if tag == "img" and url and not any(name == "alt" for name, _ in attrs):
+                self.problems.append(Problem(self.first_line, f"the picture '{given}' has no description (alt text)",
+                                             "describe it for readers who cannot see it: ![what it shows](" + given + ")",
+                                             level="warning"))
+                attrs.append(("alt", ""))
+        if tag in ("sup", "li"):
+            attrs = [(name, value) for name, value in attrs if name != "id" or FOOTNOTE_ID.fullmatch(value or "")]
         parts = [tag]
         for name, value in attrs:
             if value is None:
                 parts.append(name)
                 continue
-            if name in ("href", "src"):
-                value = self._url(value)
-            elif name in ("alt", "title"):
+            if name in ("alt", "title"):
                 value = self._redact(value)
             parts.append(f'{name}="{html.escape(value, quote=True)}"')
         return "<" + " ".join(parts) + ">"
@@ -322,6 +365,12 @@ class _Linker(HTMLParser):
                                              "put the file in the content folder's media/ and link it as media/NAME"))
                 return value
             return INTERNAL + bare + value[len(target):]
+        if target and not _SCHEME.match(target):
+            # a relative address other than media/ points at nothing the site has (x.png, /zh/, //host/…)
+            self.problems.append(Problem(self.first_line, f"'{value}' is not an address chronicle can link to, and "
+                                         "is left out", "link a file of the content as media/NAME, and anything "
+                                         "else by its full address (https://…)", level="warning"))
+            return ""
         return value
 
     def handle_endtag(self, tag):

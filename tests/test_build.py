@@ -30,8 +30,26 @@ def test_every_page_of_the_layout_in_every_language(site):
                      "commendations/index.html", "stats/index.html", "pages/preface/index.html", "feed.xml",
                      "entries/2020-01-23/index.html"):
             assert (out / lang / path).is_file(), f"{lang}/{path}"
-    assert (out / "index.html").is_file() and (out / "sitemap.xml").is_file() and (out / "data/chronicle.json").is_file()
+    assert (out / "index.html").is_file() and (out / "data/chronicle.json").is_file()
     assert result.pages_per_lang == {"zh": 13, "en": 13}  # 12 of the content and the search page
+
+
+def test_without_base_url_there_is_no_sitemap_and_one_warning_that_names_it(site):
+    out, result = site
+    assert not (out / "sitemap.xml").exists(), "a sitemap of relative addresses is dropped by search engines"
+    said = [w for w in result.report.warnings if "sitemap" in w.message]
+    assert len(said) == 1 and said[0].path == "chronicle.yaml" and "base_url" in said[0].message + said[0].hint
+
+
+def test_with_base_url_the_sitemap_has_full_addresses_only(mini, tmp_path):
+    config = mini / "chronicle.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + "base_url: https://example.org/diary\n", encoding="utf-8")
+    result = build(mini, tmp_path / "public")
+    assert not [w for w in result.report.warnings if "sitemap" in w.message]
+    text = read(tmp_path / "public", "sitemap.xml")
+    addresses = re.findall(r"<loc>([^<]*)</loc>", text) + re.findall(r'href="([^"]*)"', text)
+    assert len(addresses) > 26 and "https://example.org/diary/zh/" in addresses
+    assert all(a.startswith("https://example.org/diary/") for a in addresses), addresses
 
 
 def test_language_switch_goes_to_the_same_page(site):

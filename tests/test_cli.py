@@ -9,7 +9,8 @@ def test_build_prints_a_summary(mini, tmp_path):
     out = tmp_path / "public"
     result = run_cli("build", str(mini), "--out", str(out))
     assert result.exit_code == 0, result.output
-    assert "pages per language: zh: 13, en: 13; 3 entries, 3 people, 1 warning" in result.output
+    # the untranslated entry, and no sitemap without base_url
+    assert "pages per language: zh: 13, en: 13; 3 entries, 3 people, 2 warnings" in result.output
     assert (out / "zh/index.html").is_file()
 
 

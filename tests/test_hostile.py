@@ -195,11 +195,96 @@ def test_markdown_payload_is_sanitised(payload):
     assert "后文。" in fragment, "the text after the payload is still shown"
 
 
+# Links whose address the sanitiser removes or that have none: each must come out as a plain <a> (or none),
+# never an <a> with rel or target and no href, which HTML does not allow (the Nu checker's error).
+LINK_PAYLOADS = {
+    "javascript": "[map](javascript:alert(1))",
+    "javascript-title": '[map](javascript:alert(1) "the map")',
+    "data": "[map](data:text/html;base64,YWxlcnQoMSk=)",
+    "vbscript": "[map](vbscript:alert(1))",
+    "empty": "[map]()",
+    "empty-angle": "[map](<>)",
+    "space": "[map]( )",
+    "entity-decimal": "[map](&#106;avascript:alert(1))",
+    "entity-hex": "[map](&#x6A;avascript:alert(1))",
+    "entity-tab": '<a href="java&#x09;script:alert(1)">map</a>',
+    "reference": "[map][r]\n\n[r]: javascript:alert(1)",
+    "autolink": "<vbscript:alert(1)>",
+    "raw-no-href": '<a target="_blank" rel="opener">map</a>',
+    "raw-empty-href": '<a href="" target="_blank">map</a>',
+    "raw-named": '<a name="x" title="t">map</a>',
+}
+
+
+class _Anchors(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.anchors: list[dict] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            self.anchors.append(dict(attrs))
+
+
+def anchors(fragment: str) -> list[dict]:
+    parser = _Anchors()
+    parser.feed(fragment)
+    parser.close()
+    return parser.anchors
+
+
+@pytest.mark.parametrize("payload", list(LINK_PAYLOADS.values()), ids=list(LINK_PAYLOADS))
+def test_a_link_without_an_address_keeps_no_rel_or_target(payload):
+    blocks, _ = render_one(f"前文。\n\n{payload}\n\n后文。")
+    fragment = "".join(b.html for b in blocks)
+    for a in anchors(fragment):
+        if not (a.get("href") or "").strip():
+            assert "href" not in a and "rel" not in a and "target" not in a, fragment
+        assert not cleaned(a.get("href") or "").startswith(BAD_SCHEMES + ("data:",)), fragment
+    assert "后文。" in fragment and ("[map]" not in payload or "map" in fragment), "the link text is still shown"
+
+
+def test_a_real_link_keeps_its_address_and_rel():
+    blocks, _ = render_one("[map](https://example.org/map \"the map\")")
+    assert anchors(blocks[0].html) == [{"href": "https://example.org/map", "title": "the map",
+                                        "rel": "noopener noreferrer"}]
+
+
+@pytest.mark.parametrize("payload", ["![the map](data:image/png;base64,AAAA)", "![the map](javascript:alert(1))",
+                                     '<img alt="the map" src="vbscript:x">', "![the map]()"])
+def test_a_picture_whose_source_is_removed_shows_its_description(payload):
+    blocks, problems = render_one(f"前文。\n\n{payload}\n\n后文。")
+    fragment = "".join(b.html for b in blocks)
+    assert "<img" not in fragment and "the map" in fragment, fragment
+
+
+def test_a_picture_without_a_description_gets_an_empty_alt_and_a_warning():
+    blocks, problems = render_one('<img src="https://example.org/map.png">')
+    assert '<img src="https://example.org/map.png" alt="">' in blocks[0].html
+    assert [(p.level, p.message) for p in problems] == [
+        ("warning", "the picture 'https://example.org/map.png' has no description (alt text)")]
+
+
+@pytest.mark.parametrize("address", ["x.png", "photos/x.png", "/zh/entries/2020-01-23/", "//evil.example/x"])
+def test_a_relative_address_outside_media_is_left_out_with_a_warning(address):
+    for text in (f"[see]({address})", f"![see]({address})"):
+        blocks, problems = render_one(text)
+        assert blocks[0].html == '<p id="p-1"><a>see</a></p>' if text[0] == "[" else '<p id="p-1">see</p>', blocks[0].html
+        assert [p.level for p in problems] == ["warning"] and address in problems[0].message
+
+
+@pytest.mark.parametrize("address", ["#p-1", "?q=1", "https://example.org/a b", "mailto:x@example.org"])
+def test_addresses_that_resolve_are_kept(address):
+    blocks, problems = render_one(f"[see]({address})")
+    assert "href=" in blocks[0].html and problems == []
+
+
 # ---------------------------------------------------------------------------- a whole hostile chronicle
 
 
 def hostile_chronicle(root: Path) -> Path:
-    body = "\n\n".join(f"{name}: {payload}" for name, payload in BODY_PAYLOADS.items())
+    payloads = {**BODY_PAYLOADS, **{f"link-{name}": payload for name, payload in LINK_PAYLOADS.items()}}
+    body = "\n\n".join(f"{name}: {payload}" for name, payload in payloads.items())
     y = json.dumps(YAML_PAYLOAD, ensure_ascii=False)   # a JSON string is a valid YAML double-quoted scalar
     formula = json.dumps('=HYPERLINK("https://evil.example","x")')
     return write_tree(root, {

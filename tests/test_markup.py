@@ -122,3 +122,32 @@ def test_fast_path_output_equals_the_full_path(text, autolink, named):
     names = NAMES if named else None
     got = render_body(text, 3, "zh", resolve=resolve, people_links=LINKS, names=names, autolink=autolink, media=set())
     assert got == full(text, autolink, names)
+
+
+@pytest.mark.parametrize("written, shown", [
+    ("#### a\n\n###### b", [2, 3]),                          # under the page's <h1>: no level skipped
+    ("## a\n\n### b\n\n## c", [2, 3, 2]),                   # already in order: unchanged
+    ("### a\n\n###### b\n\n#### c\n\n## d", [2, 3, 3, 2]),  # what is under what stays so
+    ("###### a\n\n###### b", [2, 2]),
+])
+def test_headings_follow_the_page_outline(written, shown):
+    blocks, _ = render(written)
+    levels = [int(b.html[2]) for b in blocks]
+    assert levels == shown, [b.html for b in blocks]
+    assert all(b.html.endswith(f"</h{level}>") for b, level in zip(blocks, levels))
+
+
+@given(st.lists(st.integers(min_value=2, max_value=6), min_size=1, max_size=12))
+def test_no_heading_is_more_than_one_level_below_the_one_before(levels):
+    blocks, _ = render("\n\n".join("#" * n + f" h{i}" for i, n in enumerate(levels)))
+    shown = [int(b.html[2]) for b in blocks]
+    assert shown[0] == 2 and all(b <= a + 1 for a, b in zip(shown, shown[1:]))
+    assert all((x < y) == (p < q) for (x, y), (p, q) in zip(zip(levels, levels[1:]), zip(shown, shown[1:]))
+               if x < y), "a heading under the one before stays under it"
+
+
+def test_footnotes_keep_the_ids_their_links_point_at_and_no_other_ids():
+    blocks, _ = render("脚注[^1]。\n\n<sup id=\"main\">x</sup>\n\n[^1]: 注释。")
+    html = "".join(b.html for b in blocks)
+    assert '<sup id="fnref:1"><a href="#fn:1"' in html and '<li id="fn:1">' in html and 'href="#fnref:1"' in html
+    assert 'id="main"' not in html, "an id from the text could clash with the page's own"

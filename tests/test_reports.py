@@ -19,6 +19,7 @@ from chronicle.build import build, check
 from chronicle.reports import pdf as pdf_module
 from chronicle.reports.builtin_template import builtin_template, template_bytes
 from chronicle.reports.model import _cut_around
+from tests import tools
 from tests.conftest import run_cli, write_tree
 
 AWARD_FOR_WANG = """
@@ -224,14 +225,17 @@ def test_markdown_keeps_emphasis_readable_for_commonmark(content):
 
 # -- PDF ------------------------------------------------------------------------------------------------------------
 def test_pdf_has_the_chinese_names_as_real_text(content, tmp_path):
+    for tool in (tools.pango, tools.cjk_font):   # what the system must have: a missing one fails with its package
+        tools.need(tool)
+    pdftotext, pdffonts = (tools.need(tools.command, name, "poppler-utils") for name in ("pdftotext", "pdffonts"))
     data = reports.render(reports.commendations(graph_of(content), "zh"), "pdf")
     path = tmp_path / "report.pdf"
     path.write_bytes(data)
-    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True).stdout.decode()
+    text = subprocess.run([pdftotext, "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True).stdout.decode()
     for name in ("杨趣玲", "张庆新", "王某", "关于表彰优秀社区工作者的决定", "某社区党委", "某社党〔2020〕1号"):
         assert name in text
     assert "王芳" not in text
-    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, check=True, text=True).stdout
+    fonts = subprocess.run([pdffonts, str(path)], capture_output=True, check=True, text=True).stdout
     assert "CJK" in fonts and re.search(r"CJK\S*\s+CID.*\byes\b", fonts), "a CJK font, embedded"
     assert reports.render(reports.commendations(graph_of(content), "zh"), "pdf") == data, "same bytes twice"
 

@@ -12,7 +12,11 @@ from chronicle.render.urls import site_path
 
 
 def sitemap(graph: SiteGraph) -> bytes:
-    base = graph.config.base_url or "/"
+    """Every page of every language with its other-language versions; only with base_url, as the sitemap
+    protocol takes full addresses only (a search engine drops an entry such as /zh/)."""
+    base = graph.config.base_url
+    if not base:
+        raise ValueError("a sitemap needs base_url")
     langs = graph.languages
     keys = [("home", ""), ("timeline", ""), ("people", ""), ("commendations", ""), ("stats", "")]
     keys += [("entry", e.stem) for e in graph.entries] + [("person", p.pid) for p in graph.people]

@@ -67,7 +67,11 @@ def _tl_date(day: dt.date, t: Messages | None = None) -> dict:
 
 
 def timeline_json(graph: SiteGraph, lang: str) -> bytes:
-    """Knight Lab TimelineJS3 data: events (slides) with start_date, text and group; the phases as eras."""
+    """Knight Lab TimelineJS3 data: events (slides) with start_date, text and group; the phases as eras.
+
+    An era runs from the start of its first day to the start of the day after its last (TimelineJS draws eras
+    as spans of time): a phase of one day is a day long, where an end equal to the start would be dropped by
+    TimelineJS as redundant, and the era then refused for having no end."""
     langs = graph.languages
     t = Messages.of(lang, graph.config)
     base = graph.config.base_url
@@ -93,7 +97,7 @@ def timeline_json(graph: SiteGraph, lang: str) -> bytes:
         title["text"] = escape(_txt(graph.config.subtitle, lang, langs))
     data = {"title": {"text": title, "unique_id": "title"}, "events": events}
     if phases:
-        data["eras"] = [{"start_date": _tl_date(p.start), "end_date": _tl_date(p.end),
+        data["eras"] = [{"start_date": _tl_date(p.start), "end_date": _tl_date(p.end + dt.timedelta(days=1)),
                          "text": {"headline": escape(_txt(p.name, lang, langs))}} for p in phases]
     data["scale"] = "human"
     return json_lines(data)

@@ -22,7 +22,7 @@ from chronicle.render.lists import lists_notice
 from chronicle.render.structured import Structured
 from chronicle.theme import theme_dir
 from chronicle.render.urls import INTERNAL, file_for, resolve_links, site_path
-from chronicle.render.visuals import Visuals
+from chronicle.render.visuals import Visuals, unique_names
 
 STYLESHEET = "static/chronicle.css"
 SEARCH_SCRIPT = "static/search.js"
@@ -177,7 +177,7 @@ class Renderer:
             jobs += [self._job(lang, "person", person.pid, partial(self._person_key, lang, person),
                                partial(self._person, lang, person)) for person in g.people]
             jobs.append(self._job(lang, "commendations", "", partial(k.commendations, lang, downloads),
-                                  partial(self.render_page, "commendations.html", lang, "commendations")))
+                                  partial(self._commendations, lang)))
             jobs.append(self._job(lang, "stats", "", partial(k.stats, lang), partial(self._stats, lang)))
             jobs += [self._job(lang, "page", page.stem, partial(k.page, lang, page),
                                partial(self.render_page, "page.html", lang, "page", page.stem, pg=page,
@@ -250,6 +250,11 @@ class Renderer:
 
     def _person_key(self, lang: str, person) -> str:
         return self.keys.person(lang, person)
+
+    def _commendations(self, lang: str) -> bytes:
+        names = [c.category.name.get(lang, self.langs) for c in self.g.categories]
+        regions = {c.category.id for c, region in zip(self.g.categories, unique_names(names)) if region}
+        return self.render_page("commendations.html", lang, "commendations", category_regions=regions)
 
     def _stats(self, lang: str) -> bytes:
         return self.render_page("stats.html", lang, "stats", stat_groups=self.visuals.stat_groups(lang))

@@ -118,6 +118,8 @@ class Visuals:
                     legend = self.legend(charted, lang)
             groups.append({"id": key.replace("stat:", "stat-"), "several": several, "title": title,
                            "stats": nodes, "chart": chart, "chart_id": chart_id, "legend": legend})
+        for group, region in zip(groups, unique_names([g["title"] for g in groups])):
+            group["region"] = region
         return groups
 
     # -- entry pages -------------------------------------------------------
@@ -313,3 +315,13 @@ class Visuals:
         desc = t("person_strip_desc", name=name, n=len(marks), start=t.date(start), end=t.date(end), roles=len(bars))
         svg = strips.strip("strip-person", t("person_strip_title", name=name), desc, data, t, compact=True)
         return svg, undrawn, relays
+
+
+def unique_names(names: list[str]) -> list[bool]:
+    """For sections named by content: which may be landmarks (regions). Two regions of one name are one too
+    many for a screen reader's list of landmarks (axe: landmark-unique), so a repeated name makes none."""
+    seen: dict[str, int] = {}
+    for name in names:
+        key = " ".join(name.split()).casefold()
+        seen[key] = seen.get(key, 0) + 1
+    return [seen[" ".join(name.split()).casefold()] == 1 for name in names]

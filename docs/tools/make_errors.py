@@ -441,6 +441,16 @@ SECTIONS = [
              {E: entry(body="晚上yang-quling]]开会。\n")}),
         Case("'media/…' is not a file in media/", "Put the file in `media/`, or correct the name.",
              {E: entry(body="![照片](media/photo.jpg)\n")}),
+        Case("'…' is not an address chronicle can link to, and is left out (warning)",
+             "A relative address other than `media/…` points at nothing on the site (`photo.jpg`, `/zh/`). "
+             "Link a file of the content as `media/NAME`, and anything else by its full address (`https://…`). "
+             "The link's text stays, without the link; a picture shows its description instead.",
+             {E: entry(body="见[照片](photo.jpg)。\n")}),
+        Case("the picture '…' has no description (alt text) (warning)",
+             "A picture needs a description for readers who cannot see it: write it in the brackets, "
+             "`![what it shows](media/NAME)`. Until then the picture gets an empty one.",
+             {E: entry(body='<img src="media/photo.jpg">\n'), "media/photo.jpg": b"\xff\xd8\xff"},
+             input_note="`media/photo.jpg` is a picture."),
         Case("a link or image address contains the name of a person who is published as initials or anonymously",
              "An address would show a hidden person's name. Rename the file or change the link.",
              {P: Y + "- id: wang-fang\n  name: {zh: 王芳, en: Wang Fang}\n  publish: initials\n",
@@ -529,6 +539,11 @@ SECTIONS = [
              "Install it (`pip install 'pagefind[extended]'`) or build with `--no-search`.",
              {}, cmd=BUILD, shadow={"pagefind": "raise ImportError('pagefind is not installed')\n"},
              input_note="Pagefind is not installed."),
+        Case("no sitemap.xml: … chronicle.yaml has no base_url (warning)",
+             "A sitemap tells search engines every page, by its full web address, so it can only be written "
+             "when the content says where the site will be published. Add `base_url` to `chronicle.yaml` "
+             "(see [writing.md](writing.md)); everything else works without it. `chronicle serve` does not say this.",
+             {}, cmd=BUILD),
         Case("--strict: a warning becomes an error", "With `--strict`, every warning stops the build.",
              {T: None}, cmd=BUILD + ("--strict",)),
     ]),

@@ -1,27 +1,25 @@
 """Fixtures for the end-to-end suite: the bundled site built once, served over HTTP, one headless Chromium.
 
-Chromium (Debian's /usr/bin/chromium) and the playwright package are required: CI installs them
-(.ci/run), so a missing browser is a failure, never a skip. Never run ``playwright install``.
+Chromium (Debian's /usr/bin/chromium) and the playwright package are required: a missing browser is a
+failure that names the Debian package (tests/tools.py), never a skip. Never run ``playwright install``.
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
+import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 
+from chronicle.build import build
+from tests import tools
+from tests.browser.helpers import serve
+from tests.conftest import FIXTURES
+from tests.test_hostile import hostile_chronicle
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-]
 LANGS = ("zh", "en")
 ARTIFACTS = REPO_ROOT / "test-artifacts"
 SCREENSHOTS = ARTIFACTS / "screenshots"
@@ -43,38 +41,39 @@ def site_dir(tmp_path_factory) -> Path:
     return out
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - signature of the base class
-        pass
+@pytest.fixture(scope="session")
+def other_sites(tmp_path_factory) -> dict[str, Path]:
+    """More chronicles, built: the hostile one of tests/test_hostile.py, tests/fixtures/mini and tests/fixtures/rich."""
+    root = tmp_path_factory.mktemp("other-sites")
+    sources = tmp_path_factory.mktemp("other-content")
+    contents = {"hostile": hostile_chronicle(sources / "hostile")}
+    for name in ("mini", "rich"):
+        contents[name] = Path(shutil.copytree(FIXTURES / name, sources / name,
+                                              ignore=shutil.ignore_patterns(".chronicle-cache")))
+    for name, content in contents.items():
+        build(content, root / name, with_reports=False)
+    return {name: root / name for name in contents}
+
+
+@pytest.fixture(scope="session")
+def other_url(other_sites):
+    """The sites of ``other_sites`` served together: ``{other_url}hostile/…``, ``{other_url}mini/…``, …"""
+    with serve(next(iter(other_sites.values())).parent) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
 def site_url(site_dir: Path):
     """The built site served by http.server on 127.0.0.1 (a free port), e.g. ``http://127.0.0.1:PORT/``."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+    with serve(site_dir) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def chromium_browser():
     """One headless Chromium per test module: Playwright's sync API stops when the module is done, so tests
     elsewhere (tests/test_pack.py, tests/test_serve.py) can start their own afterwards."""
-    if not (os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)):
-        pytest.fail(
-            f"Chromium is required for tests/browser but {CHROMIUM} is missing: "
-            "apt-get install -y --no-install-recommends chromium chromium-driver fonts-noto-cjk "
-            "(.ci/run does this). Do not run `playwright install`.",
-            pytrace=False,
-        )
+    chromium = tools.need(tools.chromium)
     try:
         from playwright.sync_api import sync_playwright
     except ImportError as exc:
@@ -84,10 +83,10 @@ def chromium_browser():
         )
     manager = sync_playwright().start()
     try:
-        browser = manager.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = manager.chromium.launch(executable_path=chromium, args=tools.CHROMIUM_ARGS)
     except Exception as exc:
         manager.stop()
-        pytest.fail(f"Could not launch {CHROMIUM} with Playwright: {exc}", pytrace=False)
+        pytest.fail(f"Could not launch {chromium} with Playwright: {exc}", pytrace=False)
     try:
         yield browser
     finally:
@@ -118,5 +117,6 @@ def page(browser_context):
 
 @pytest.fixture(scope="session")
 def screenshot_dir() -> Path:
+    tools.need(tools.cjk_font)   # without one, Chinese is boxes in every screenshot
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS

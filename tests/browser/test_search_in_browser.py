@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.helpers import watch
 
@@ -136,16 +137,16 @@ def test_the_person_filter_narrows_the_results_to_that_person(page, site_url, ch
     # the UI: the filter panel offers 人物, 标签, 月份; ticking her name narrows the list
     ui_results(page, site_url, "zh", "元宵")
     panel = page.locator(".pagefind-ui__filter-panel")
-    # Pagefind's UI adds the filter groups one by one as it loads them: wait until all are there
-    page.wait_for_function("document.querySelectorAll('.pagefind-ui__filter-panel .pagefind-ui__filter-name')"
-                           ".length >= 3", timeout=30_000)
+    # Pagefind's UI adds the filter groups one by one as it loads them: wait until all are there. Waiting is
+    # done from the test's side (Playwright's polling of the DOM): wait_for_function runs a string as code in
+    # the page, which the site's CSP (no 'unsafe-eval') refuses
+    expect(panel.locator(".pagefind-ui__filter-name")).to_have_count(3, timeout=30_000)
     legends = [n.strip() for n in panel.locator(".pagefind-ui__filter-name").all_inner_texts()]
     assert sorted(legends) == sorted(["人物", "标签", "月份"]), legends
     block = panel.locator(".pagefind-ui__filter-block", has=page.locator(".pagefind-ui__filter-name", has_text="人物"))
     block.locator(".pagefind-ui__filter-name").click()
     block.locator(".pagefind-ui__filter-label", has_text=name).first.click()
-    page.wait_for_function(
-        "n => document.querySelectorAll('.pagefind-ui__result').length === n", arg=min(len(narrowed), 5))
+    expect(page.locator(RESULT)).to_have_count(min(len(narrowed), 5))
     shown = [link.get_attribute("href") for link in page.locator(f"{RESULT}-link").all()]
     assert shown and set(shown) <= expected, shown
 

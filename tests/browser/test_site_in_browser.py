@@ -1,17 +1,14 @@
 """End to end: the bundled diary built by the CLI, served over HTTP, read by a real headless Chromium.
 
-The link crawl works on the output files (fast); everything else drives the browser.
+The link crawl over the output files is tests/clients/test_links.py; everything here drives the browser.
 Screenshots land in test-artifacts/screenshots/ (git-ignored) for a human to look at.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
 import re
-from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 import pytest
 
@@ -32,8 +29,6 @@ KEY_PAGES = {
 }
 CONSOLE_PAGES = {**KEY_PAGES, "people": "people/"}
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
-
-EXTERNAL_SCHEMES = {"http", "https", "mailto"}
 
 
 def url_of(site_url: str, lang: str, path: str) -> str:
@@ -153,91 +148,6 @@ def test_root_index_redirects_to_the_chinese_home(page, site_url):
         pytest.fail(f"{site_url} did not redirect to zh/ (still at {page.url}; meta refresh is {refresh!r})")
     assert html_lang(page) == "zh-CN"
     assert problems == []
-
-
-# --------------------------------------------------------------------------- link crawl (filesystem)
-
-
-class _LinkParser(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.links: list[tuple[int, str, str]] = []  # (line, what, url)
-        self.ids: set[str] = set()
-
-    def handle_starttag(self, tag, attrs):
-        line = self.getpos()[0]
-        a = dict(attrs)
-        if a.get("id"):
-            self.ids.add(a["id"])
-        if tag == "a" and a.get("name"):
-            self.ids.add(a["name"])
-        for attr in ("href", "src"):
-            if attr in a and a[attr] is not None:
-                self.links.append((line, f"<{tag} {attr}>", a[attr]))
-        if a.get("srcset"):
-            for part in a["srcset"].split(","):
-                if part.strip():
-                    self.links.append((line, f"<{tag} srcset>", part.strip().split()[0]))
-        if tag == "meta" and (a.get("http-equiv") or "").lower() == "refresh":
-            m = re.search(r"url\s*=\s*['\"]?([^'\"]*)", a.get("content") or "", re.I)
-            if m:
-                self.links.append((line, "<meta refresh>", m.group(1).strip()))
-
-    handle_startendtag = handle_starttag
-
-
-def _parse(path: Path) -> _LinkParser:
-    parser = _LinkParser()
-    parser.feed(path.read_text(encoding="utf-8"))
-    parser.close()
-    return parser
-
-
-def test_every_internal_link_and_fragment_resolves(site_dir: Path):
-    html_files = sorted(site_dir.rglob("*.html"))
-    assert len(html_files) > 100, f"only {len(html_files)} HTML files in {site_dir}"
-    parsed = {p.relative_to(site_dir).as_posix(): _parse(p) for p in html_files}
-
-    broken: list[str] = []
-    checked = 0
-    for rel, parser in parsed.items():
-        for line, what, url in parser.links:
-            where = f"{rel}:{line} {what} {url!r}"
-            parts = urlsplit(url)
-            if parts.scheme.lower() in EXTERNAL_SCHEMES:
-                continue
-            if parts.scheme.lower() == "data":
-                continue
-            if parts.scheme or url.startswith("//"):
-                broken.append(f"{where}: unknown scheme {parts.scheme!r} (unresolved internal link?)")
-                continue
-            if url.startswith("/"):
-                broken.append(f"{where}: root-absolute; internal links must be relative")
-                continue
-            checked += 1
-            path = unquote(parts.path)
-            if path:
-                target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), path))
-                if target == ".." or target.startswith("../"):
-                    broken.append(f"{where}: points outside the site")
-                    continue
-                if target == ".":
-                    target = ""
-                fs_target = site_dir / target
-                if path.endswith("/") or path in (".", "..") or fs_target.is_dir():
-                    target = posixpath.join(target, "index.html") if target else "index.html"
-                    fs_target = site_dir / target
-                if not fs_target.is_file():
-                    broken.append(f"{where}: {target} does not exist")
-                    continue
-            else:
-                target = rel  # "#frag" or "" or "?q": this page
-            fragment = unquote(parts.fragment)
-            if fragment and target.endswith(".html"):
-                if fragment not in parsed[target].ids:
-                    broken.append(f"{where}: no id={fragment!r} in {target}")
-    assert checked > 1000, f"only {checked} internal links checked"
-    assert broken == [], f"{len(broken)} broken internal links:\n" + "\n".join(broken[:60])
 
 
 # --------------------------------------------------------------------------- screenshots and layout
