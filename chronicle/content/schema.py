@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 CONFIG_FIELDS = ("title", "subtitle", "author", "place", "languages", "base_url", "lunar_calendar",
-                 "autolink", "phases", "tags", "report", "privacy")
+                 "autolink", "phases", "tags", "report", "privacy", "dates")
 PERSON_FIELDS = ("id", "name", "aliases", "groups", "roles", "bio", "publish", "private", "pinyin")
 ROLE_FIELDS = ("title", "org", "from", "to")
 STAT_FIELDS = ("id", "label", "unit", "kind", "group", "description")

@@ -358,7 +358,7 @@ def _table(d, block: Table, fonts: dict, note_id: str | None) -> None:
 
 def normalise_zip(data: bytes, day: dt.date | None) -> bytes:
     """The same archive with fixed entry timestamps and attributes, so equal content gives equal bytes."""
-    day = day if day and day.year >= 1980 else dt.date(1980, 1, 1)
+    day = day if day and 1980 <= day.year <= 2107 else dt.date(1980, 1, 1)  # what a zip header can hold
     stamp = (day.year, day.month, day.day, 0, 0, 0)
     src = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
