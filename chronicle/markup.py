@@ -9,6 +9,7 @@ their label everywhere, whatever the autolink setting.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from dataclasses import dataclass
@@ -19,6 +20,8 @@ import markdown as _markdown
 import nh3
 
 from chronicle.chinese.text import join_soft_breaks
+from chronicle.content.chars import FORBIDDEN, describe
+from chronicle.markup_guard import check
 
 OPEN, MID, CLOSE = "\ue000", "\ue001", "\ue002"
 MENTION = re.compile(r"\[\[([^\[\]\n|]*)(?:\|([^\[\]\n]*))?\]\]")
@@ -134,27 +137,37 @@ def render_body(text: str, first_line: int, lang: str, *, resolve, people_links:
     (``_paragraphs``): most diary bodies are such prose, and Markdown is most of the cost.
     """
     swapped, mentions, problems = _swap(text, first_line, resolve)
-    source = join_soft_breaks(swapped)
     prose = _plain_prose(swapped)
-    raw = _paragraphs(source) if prose else _markdown_blocks(source)
-    return _link(raw, prose, mentions, problems, first_line, people_links, names, autolink, media), problems
+    if not prose:
+        troubles = check(swapped, first_line)
+        if troubles:
+            problems += [Problem(t.line, t.message, t.hint) for t in troubles]
+            return _unrendered(swapped), problems
+    source = join_soft_breaks(swapped)
+    raw = _paragraphs(source) if prose else _markdown_blocks(source, swapped, first_line, problems)
+    if raw is None:
+        return _unrendered(swapped), problems
+    where = _LinkLines(swapped, first_line)
+    return _link(raw, prose, mentions, problems, where, people_links, names, autolink, media), problems
 
 
 def _render_full(text: str, first_line: int, lang: str, *, resolve, people_links: dict, names: Names | None,
                  autolink: bool, media: set[str]) -> tuple[list[Block], list[Problem]]:
     """``render_body`` without the prose fast path, so tests can compare the two."""
     swapped, mentions, problems = _swap(text, first_line, resolve)
-    raw = _markdown_blocks(join_soft_breaks(swapped))
-    return _link(raw, False, mentions, problems, first_line, people_links, names, autolink, media), problems
+    raw = _markdown_blocks(join_soft_breaks(swapped), swapped, first_line, problems)
+    where = _LinkLines(swapped, first_line)
+    return _link(raw, False, mentions, problems, where, people_links, names, autolink, media), problems
 
 
 def _swap(text: str, first_line: int, resolve) -> tuple[str, list[Mention], list[Problem]]:
     """Mentions replaced by private-use markers (before Markdown, so it cannot mangle them), and their problems."""
     problems: list[Problem] = []
     mentions: list[Mention] = []
+    line_of = _line_index(text, first_line)
 
     def swap(match: re.Match) -> str:
-        line = first_line + text.count("\n", 0, match.start())
+        line = line_of(match.start())
         key = match.group(1).strip()
         label = match.group(2).strip() if match.group(2) is not None else None
         if not key:
@@ -168,13 +181,53 @@ def _swap(text: str, first_line: int, resolve) -> tuple[str, list[Mention], list
         return f"{OPEN}{len(mentions) - 1}{CLOSE}"
 
     swapped = MENTION.sub(swap, text)
-    for match in re.finditer(r"\[\[", swapped):
-        line = first_line + swapped.count("\n", 0, match.start())
-        problems.append(Problem(line, "'[[' is never closed", "write a mention as [[person-id]] or [[person-id|text]]"))
-    for match in re.finditer(r"(?<!\])\]\](?!\])", swapped):
-        line = first_line + swapped.count("\n", 0, match.start())
-        problems.append(Problem(line, "']]' without an opening '[['", "write a mention as [[person-id]]", level="warning"))
+    line_of = _line_index(swapped, first_line)
+    unclosed = [m.start() for m in re.finditer(r"\[\[", swapped)]
+    for start in unclosed[:MAX_REPEATS]:
+        problems.append(Problem(line_of(start), "'[[' is never closed" + _more(unclosed),
+                                "write a mention as [[person-id]] or [[person-id|text]]"))
+    unopened = [m.start() for m in re.finditer(r"(?<!\])\]\](?!\])", swapped)]
+    for start in unopened[:MAX_REPEATS]:
+        problems.append(Problem(line_of(start), "']]' without an opening '[['" + _more(unopened),
+                                "write a mention as [[person-id]]", level="warning"))
     return swapped, mentions, problems
+
+
+MAX_REPEATS = 5  # the same problem again and again in one text: the first few, and how many in all
+
+
+def _more(found: list) -> str:
+    return f" ({len(found):,} times in this text)" if len(found) > MAX_REPEATS else ""
+
+
+def _line_index(text: str, first_line: int):
+    """``position -> line number`` in ``text``, by bisection: counting newlines for each is quadratic."""
+    starts = [m.end() for m in re.finditer("\n", text)]
+    return lambda position: first_line + bisect.bisect_right(starts, position)
+
+
+class _LinkLines:
+    """The line of each link or image address in a body, for problems found after Markdown and nh3
+    (which forget lines): the next occurrence of the address, as written or entity-encoded, after the
+    last one found. Each body is searched forward once, so this stays linear."""
+
+    def __init__(self, text: str, first_line: int):
+        self.text = text
+        self.first_line = first_line
+        self.line_of = _line_index(text, first_line)
+        self.pos = 0
+
+    def __call__(self, address: str) -> int:
+        for candidate in dict.fromkeys((address, html.escape(address, quote=False), unquote(address))):
+            if not candidate:
+                continue
+            found = self.text.find(candidate, self.pos)
+            if found < 0:
+                found = self.text.find(candidate, 0, self.pos)
+            if found >= 0:
+                self.pos = found + len(candidate)
+                return self.line_of(found)
+        return self.first_line
 
 
 # ASCII that Markdown (with the extensions in use), nh3 and HTML parsers leave alone in running text:
@@ -201,19 +254,71 @@ def _paragraphs(source: str) -> list[str]:
     return [p for p in re.split(r"\n{2,}", source.strip("\n")) if p]
 
 
-def _markdown_blocks(source: str) -> list[str]:
-    rendered = _markdown.markdown(source, extensions=["sane_lists", "tables", "def_list", "footnotes"], output_format="html")
-    clean = nh3.clean(rendered, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
-                      url_schemes={"http", "https", "mailto"}, link_rel="noopener noreferrer")
+def _markdown_blocks(source: str, swapped: str = "", first_line: int = 1,
+                     problems: list | None = None) -> list[str] | None:
+    """Sanitised top-level blocks; None (with a problem) when Markdown recursed too deep after all."""
+    try:
+        rendered = _markdown.markdown(source, extensions=["sane_lists", "tables", "def_list", "footnotes"],
+                                      output_format="html")
+    except RecursionError:
+        if problems is None:
+            raise
+        problems.append(Problem(first_line, "this text nests lists, quotes or definitions too deep to be shown",
+                                "separate its parts with blank lines and nest less"))
+        return None
+    clean = _sanitise(rendered)
+    bad = FORBIDDEN.search(clean)
+    if bad:
+        if problems is not None:
+            problems.append(_invisible_reference(swapped or source, first_line, bad.group()))
+        clean = FORBIDDEN.sub("", clean)
     return _top_level(clean)
 
 
-def _link(raw_blocks, prose, mentions, problems, first_line, people_links, names, autolink, media) -> list[Block]:
-    """Blocks from sanitised HTML, or from the text of plain paragraphs when ``prose``."""
+# nh3 (html5ever) takes time quadratic in the number of U+00A0-U+00BF characters (· « » ° © …) in one
+# text: 300,000 middle dots take ten seconds. They go through it as noncharacters (which content may
+# not hold, content/chars.py) and come back after; U+00A0 as the &nbsp; nh3 writes for it.
+_SLOW = re.compile("[\u00a0-\u00bf]")
+_STAND_INS = re.compile("[\ufdd0-\ufdef]")
+_TO_STAND_IN = {code: 0xFDD0 + code - 0xA0 for code in range(0xA0, 0xC0)}
+_FROM_STAND_IN = {0xFDD0 + code - 0xA0: chr(code) for code in range(0xA0, 0xC0)} | {0xFDD0: "&nbsp;"}
+
+
+def _sanitise(rendered: str) -> str:
+    swap = _SLOW.search(rendered) is not None and _STAND_INS.search(rendered) is None
+    clean = nh3.clean(rendered.translate(_TO_STAND_IN) if swap else rendered, tags=ALLOWED_TAGS,
+                      attributes=ALLOWED_ATTRIBUTES, url_schemes={"http", "https", "mailto"},
+                      link_rel="noopener noreferrer")
+    return clean.translate(_FROM_STAND_IN) if swap else clean
+
+
+def _invisible_reference(text: str, first_line: int, char: str) -> Problem:
+    """A character reference like &#1; that stands for a character no page, feed or Word file may hold."""
+    line = first_line
+    for match in _CHARREF.finditer(text):
+        code = int(match.group(1)[1:], 16) if match.group(1)[:1] in "xX" else int(match.group(1))
+        if code == ord(char):
+            line = _line_index(text, first_line)(match.start())
+            break
+    return Problem(line, f"a character reference stands for the invisible character {describe(char)}",
+                   "delete it; it shows as nothing, and feeds and Word files cannot hold it")
+
+
+_CHARREF = re.compile(r"&#([xX][0-9a-fA-F]{1,8}|[0-9]{1,10});")
+
+
+def _unrendered(swapped: str) -> list[str]:
+    """The text as plain paragraphs, for a body whose Markdown was refused (the build stops on its error)."""
+    return [f"<p>{html.escape(MARKER.sub('', p))}</p>" for p in re.split(r"\n[ \t]*\n", swapped) if p.strip()]
+
+
+def _link(raw_blocks, prose, mentions, problems, where, people_links, names, autolink, media) -> list[Block]:
+    """Blocks from sanitised HTML, or from the text of plain paragraphs when ``prose``.
+    ``where`` gives the line of a link address (``_LinkLines``)."""
     blocks = []
     for index, raw in enumerate(raw_blocks, start=1):
         anchor = f"p-{index}"
-        walker = _Linker(mentions, people_links, names, autolink, media, problems, first_line)
+        walker = _Linker(mentions, people_links, names, autolink, media, problems, where)
         if prose:
             walker.paragraph(raw)
         else:
@@ -280,7 +385,7 @@ class _Splitter(HTMLParser):
 class _Linker(HTMLParser):
     """Re-serialises one block, linking mentions and names in text outside links and code."""
 
-    def __init__(self, mentions, people_links, names, autolink, media, problems, first_line):
+    def __init__(self, mentions, people_links, names, autolink, media, problems, where):
         super().__init__(convert_charrefs=True)
         self.mentions = mentions
         self.links = people_links
@@ -288,7 +393,7 @@ class _Linker(HTMLParser):
         self.autolink = autolink
         self.media = media
         self.problems = problems
-        self.first_line = first_line
+        self.where = where if callable(where) else (lambda address, line=where: line)
         self.out: list[str] = []
         self.skip = 0
         self.people: list[str] = []
@@ -336,7 +441,7 @@ class _Linker(HTMLParser):
 
     def _url(self, value: str) -> str:
         if self.names is not None and any(r for *_, r in self.names.find(unquote(value))):
-            self.problems.append(Problem(self.first_line, "a link or image address contains the name of a person who "
+            self.problems.append(Problem(self.where(value), "a link or image address contains the name of a person who "
                                          "is published as initials or anonymously",
                                          "take the name out of the address (the file name or the link)"))
             return ""
@@ -348,7 +453,7 @@ class _Linker(HTMLParser):
             bare = bare[2:]
         if bare.startswith("media/"):
             if ".." in bare.split("/") or bare not in self.media:
-                self.problems.append(Problem(self.first_line, f"'{value}' is not a file in media/",
+                self.problems.append(Problem(self.where(value), f"'{value}' is not a file in media/",
                                              "put the file in the content folder's media/ and link it as media/NAME"))
                 return value
             return INTERNAL + bare + value[len(target):]
