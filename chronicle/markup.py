@@ -307,9 +307,11 @@ def _invisible_reference(text: str, first_line: int, char: str) -> Problem:
 _CHARREF = re.compile(r"&#([xX][0-9a-fA-F]{1,8}|[0-9]{1,10});")
 
 
-def _unrendered(swapped: str) -> list[str]:
+def _unrendered(swapped: str) -> list[Block]:
     """The text as plain paragraphs, for a body whose Markdown was refused (the build stops on its error)."""
-    return [f"<p>{html.escape(MARKER.sub('', p))}</p>" for p in re.split(r"\n[ \t]*\n", swapped) if p.strip()]
+    texts = [MARKER.sub("", p).strip() for p in re.split(r"\n[ \t]*\n", swapped)]
+    return [Block(f"p-{i}", f'<p id="p-{i}">{html.escape(text, quote=False)}</p>', text, ())
+            for i, text in enumerate((t for t in texts if t), start=1)]
 
 
 def _link(raw_blocks, prose, mentions, problems, where, people_links, names, autolink, media) -> list[Block]:

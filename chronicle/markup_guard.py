@@ -67,7 +67,7 @@ def check(text: str, first_line: int) -> list[Trouble]:
             begin = index + 1
     if scanned > budget:
         troubles.append(Trouble(worst[1], f"this paragraph has {worst[2].count('['):,} '[' that are never closed "
-                                "or are nested deep, which would take minutes to show",
+                                "or are nested deep: showing them would take too long",
                                 "close each '[' with ']'; write \\[ for a bracket that is only a bracket"))
     return troubles + _tags(text, first_line)
 
@@ -76,7 +76,8 @@ def _nesting(text: str, first_line: int) -> list[Trouble]:
     """Lists and quotes nested too deep. Only a line starting with over MAX_NESTING characters of
     indentation and markers can be, and one regular expression finds those."""
     for candidate in _LONG_PREFIX.finditer(text):
-        line = text[candidate.start():text.find("\n", candidate.start()) % (len(text) + 1)]
+        end = text.find("\n", candidate.start())
+        line = text[candidate.start():end if end >= 0 else len(text)]
         indent = len(line) - len(line.lstrip(" \t"))
         depth, pos = len(line[:indent].expandtabs(4)) // 4, 0
         while depth <= MAX_NESTING:
@@ -105,7 +106,7 @@ def _paragraph(chunk: str, line: int) -> list[Trouble]:
         what = (f"{splitting:,} headings or rules" if BLOCK_WEIGHT * splitting > marks
                 else f"{marks:,} formatting marks (* _ ` [ < & \\)")
         out.append(Trouble(line, f"this paragraph has {what} without a blank line between them, too many "
-                           "for one paragraph (it would take minutes to show)",
+                           "for one paragraph: showing it would take too long",
                            "separate paragraphs, headings and lists with blank lines"))
     return out
 
@@ -205,5 +206,5 @@ def _tags(text: str, first_line: int) -> list[Trouble]:
             where = first if first is not None else match.start()
             return [Trouble(first_line + text.count("\n", 0, where),
                             f"{text.count('<'):,} '<' that look like the start of HTML tags but are not closed with '>' "
-                            "would take minutes to show", "write &lt; for a '<' that is only a less-than sign")]
+                            "would take too long to show", "write &lt; for a '<' that is only a less-than sign")]
     return []
