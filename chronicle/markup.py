@@ -20,7 +20,7 @@ import markdown as _markdown
 import nh3
 
 from chronicle.chinese.text import join_soft_breaks
-from chronicle.content.chars import FORBIDDEN, describe
+from chronicle.content.chars import FORBIDDEN, describe, find_forbidden, message as chars_message
 from chronicle.markup_guard import check
 
 OPEN, MID, CLOSE = "\ue000", "\ue001", "\ue002"
@@ -294,14 +294,15 @@ def _sanitise(rendered: str) -> str:
 
 def _invisible_reference(text: str, first_line: int, char: str) -> Problem:
     """A character reference like &#1; that stands for a character no page, feed or Word file may hold."""
-    line = first_line
     for match in _CHARREF.finditer(text):
         code = int(match.group(1)[1:], 16) if match.group(1)[:1] in "xX" else int(match.group(1))
         if code == ord(char):
-            line = _line_index(text, first_line)(match.start())
-            break
-    return Problem(line, f"a character reference stands for the invisible character {describe(char)}",
-                   "delete it; it shows as nothing, and feeds and Word files cannot hold it")
+            return Problem(_line_index(text, first_line)(match.start()),
+                           f"a character reference stands for the invisible character {describe(char)}",
+                           "delete it; it shows as nothing, and feeds and Word files cannot hold it")
+    found = find_forbidden(text)
+    line = _line_index(text, first_line)(text.find(found[2])) if found else first_line
+    return Problem(line, *chars_message(char, None, 1))
 
 
 _CHARREF = re.compile(r"&#([xX][0-9a-fA-F]{1,8}|[0-9]{1,10});")

@@ -205,6 +205,7 @@ def _tags(text: str, first_line: int) -> list[Trouble]:
         if cost > budget:
             where = first if first is not None else match.start()
             return [Trouble(first_line + text.count("\n", 0, where),
-                            f"{text.count('<'):,} '<' that look like the start of HTML tags but are not closed with '>' "
-                            "would take too long to show", "write &lt; for a '<' that is only a less-than sign")]
+                            f"{len(_TAG_OPEN.findall(text)):,} '<' look like the start of HTML tags but are not closed "
+                            "with '>': showing them would take too long",
+                            "write &lt; for a '<' that is only a less-than sign")]
     return []
