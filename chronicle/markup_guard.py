@@ -29,7 +29,7 @@ BLOCK_WEIGHT = 20                # a heading or rule inside a paragraph counts a
 _LONG_PREFIX = re.compile(r"^[ \t>*+\-0-9.)]{%d,}" % (MAX_NESTING + 1), re.MULTILINE)
 _CONTAINER = re.compile(r"[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))")
 _DEFINITION = re.compile(r"^ {0,3}:[ \t]", re.MULTILINE)
-_SPLITTING = re.compile(r"^ {0,3}(?:#|([-*_])(?: *\1){2,} *$|=+ *$|-+ *$|:[ \t])", re.MULTILINE)
+_SPLITTING = re.compile(r"^ {0,3}(?:#|[-*_=][-*_= ]*$|:[ \t])", re.MULTILINE)  # headings, rules, underlines
 _MARKS = "*_`\\&<["
 _TAG_OPEN = re.compile(r"<(?:/?[A-Za-z])")
 
