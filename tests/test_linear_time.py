@@ -14,6 +14,8 @@ import pytest
 
 from chronicle.chinese.text import excerpt, join_soft_breaks, reading_time
 from chronicle.content.yamlio import YAMLProblem, load_yaml
+from chronicle.errors import Report
+from chronicle.graph.scan import PrivacyScan
 from chronicle.markup import Names, PersonLink, _swap, render_body
 from chronicle.markup_guard import check
 
@@ -97,6 +99,18 @@ def test_yaml_is_linear_and_never_crashes_on_depth(pattern):
                                      "](", "![a](media/b.png)\n\n", "[a](media/a.jpg) ", "杨趣玲", "·", "|", "\n\n"])
 def test_rendering_a_body_is_linear(pattern):
     assert_linear(render, pattern)
+
+
+@pytest.mark.parametrize("pattern", ["a", "a.", "a@", "a@a.", "13912345678 ", "13912345678\n", "1"])
+def test_the_privacy_scan_is_linear(pattern):
+    class Config:
+        allow_private_patterns = ()
+
+    def scan(text):
+        scanner = PrivacyScan()
+        scanner.config, scanner.report = Config(), Report()
+        scanner.scan_text("entries/x.md", 1, text + "@")   # one '@' anywhere makes it look for addresses
+    assert_linear(scan, pattern)
 
 
 def test_link_problems_are_found_at_their_lines_in_linear_time():
