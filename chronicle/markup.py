@@ -9,7 +9,6 @@ their label everywhere, whatever the autolink setting.
 
 from __future__ import annotations
 
-import bisect
 import html
 import re
 from dataclasses import dataclass
@@ -20,8 +19,14 @@ import markdown as _markdown
 import nh3
 
 from chronicle.chinese.text import join_soft_breaks
-from chronicle.content.chars import FORBIDDEN, describe, find_forbidden, message as chars_message
-from chronicle.markup_guard import check
+from chronicle.content.chars import FORBIDDEN
+from chronicle.markup_guard import (
+    LinkLines,
+    check,
+    invisible_reference,
+    line_index,
+    through_stand_ins,
+)
 
 OPEN, MID, CLOSE = "\ue000", "\ue001", "\ue002"
 MENTION = re.compile(r"\[\[([^\[\]\n|]*)(?:\|([^\[\]\n]*))?\]\]")
@@ -147,7 +152,7 @@ def render_body(text: str, first_line: int, lang: str, *, resolve, people_links:
     raw = _paragraphs(source) if prose else _markdown_blocks(source, swapped, first_line, problems)
     if raw is None:
         return _unrendered(swapped), problems
-    where = _LinkLines(swapped, first_line)
+    where = LinkLines(swapped, first_line)
     return _link(raw, prose, mentions, problems, where, people_links, names, autolink, media), problems
 
 
@@ -156,7 +161,7 @@ def _render_full(text: str, first_line: int, lang: str, *, resolve, people_links
     """``render_body`` without the prose fast path, so tests can compare the two."""
     swapped, mentions, problems = _swap(text, first_line, resolve)
     raw = _markdown_blocks(join_soft_breaks(swapped), swapped, first_line, problems)
-    where = _LinkLines(swapped, first_line)
+    where = LinkLines(swapped, first_line)
     return _link(raw, False, mentions, problems, where, people_links, names, autolink, media), problems
 
 
@@ -164,7 +169,7 @@ def _swap(text: str, first_line: int, resolve) -> tuple[str, list[Mention], list
     """Mentions replaced by private-use markers (before Markdown, so it cannot mangle them), and their problems."""
     problems: list[Problem] = []
     mentions: list[Mention] = []
-    line_of = _line_index(text, first_line)
+    line_of = line_index(text, first_line)
 
     def swap(match: re.Match) -> str:
         line = line_of(match.start())
@@ -181,7 +186,7 @@ def _swap(text: str, first_line: int, resolve) -> tuple[str, list[Mention], list
         return f"{OPEN}{len(mentions) - 1}{CLOSE}"
 
     swapped = MENTION.sub(swap, text)
-    line_of = _line_index(swapped, first_line)
+    line_of = line_index(swapped, first_line)
     unclosed = [m.start() for m in re.finditer(r"\[\[", swapped)]
     for start in unclosed[:MAX_REPEATS]:
         problems.append(Problem(line_of(start), "'[[' is never closed" + _more(unclosed),
@@ -198,36 +203,6 @@ MAX_REPEATS = 5  # the same problem again and again in one text: the first few, 
 
 def _more(found: list) -> str:
     return f" ({len(found):,} times in this text)" if len(found) > MAX_REPEATS else ""
-
-
-def _line_index(text: str, first_line: int):
-    """``position -> line number`` in ``text``, by bisection: counting newlines for each is quadratic."""
-    starts = [m.end() for m in re.finditer("\n", text)]
-    return lambda position: first_line + bisect.bisect_right(starts, position)
-
-
-class _LinkLines:
-    """The line of each link or image address in a body, for problems found after Markdown and nh3
-    (which forget lines): the next occurrence of the address, as written or entity-encoded, after the
-    last one found. Each body is searched forward once, so this stays linear."""
-
-    def __init__(self, text: str, first_line: int):
-        self.text = text
-        self.first_line = first_line
-        self.line_of = _line_index(text, first_line)
-        self.pos = 0
-
-    def __call__(self, address: str) -> int:
-        for candidate in dict.fromkeys((address, html.escape(address, quote=False), unquote(address))):
-            if not candidate:
-                continue
-            found = self.text.find(candidate, self.pos)
-            if found < 0:
-                found = self.text.find(candidate, 0, self.pos)
-            if found >= 0:
-                self.pos = found + len(candidate)
-                return self.line_of(found)
-        return self.first_line
 
 
 # ASCII that Markdown (with the extensions in use), nh3 and HTML parsers leave alone in running text:
@@ -270,42 +245,15 @@ def _markdown_blocks(source: str, swapped: str = "", first_line: int = 1,
     bad = FORBIDDEN.search(clean)
     if bad:
         if problems is not None:
-            problems.append(_invisible_reference(swapped or source, first_line, bad.group()))
+            problems.append(Problem(*invisible_reference(swapped or source, first_line, bad.group())))
         clean = FORBIDDEN.sub("", clean)
     return _top_level(clean)
 
 
-# nh3 (html5ever) takes time quadratic in the number of U+00A0-U+00BF characters (· « » ° © …) in one
-# text: 300,000 middle dots take ten seconds. They go through it as noncharacters (which content may
-# not hold, content/chars.py) and come back after; U+00A0 as the &nbsp; nh3 writes for it.
-_SLOW = re.compile("[\u00a0-\u00bf]")
-_STAND_INS = re.compile("[\ufdd0-\ufdef]")
-_TO_STAND_IN = {code: 0xFDD0 + code - 0xA0 for code in range(0xA0, 0xC0)}
-_FROM_STAND_IN = {0xFDD0 + code - 0xA0: chr(code) for code in range(0xA0, 0xC0)} | {0xFDD0: "&nbsp;"}
-
-
 def _sanitise(rendered: str) -> str:
-    swap = _SLOW.search(rendered) is not None and _STAND_INS.search(rendered) is None
-    clean = nh3.clean(rendered.translate(_TO_STAND_IN) if swap else rendered, tags=ALLOWED_TAGS,
-                      attributes=ALLOWED_ATTRIBUTES, url_schemes={"http", "https", "mailto"},
-                      link_rel="noopener noreferrer")
-    return clean.translate(_FROM_STAND_IN) if swap else clean
-
-
-def _invisible_reference(text: str, first_line: int, char: str) -> Problem:
-    """A character reference like &#1; that stands for a character no page, feed or Word file may hold."""
-    for match in _CHARREF.finditer(text):
-        code = int(match.group(1)[1:], 16) if match.group(1)[:1] in "xX" else int(match.group(1))
-        if code == ord(char):
-            return Problem(_line_index(text, first_line)(match.start()),
-                           f"a character reference stands for the invisible character {describe(char)}",
-                           "delete it; it shows as nothing, and feeds and Word files cannot hold it")
-    found = find_forbidden(text)
-    line = _line_index(text, first_line)(text.find(found[2])) if found else first_line
-    return Problem(line, *chars_message(char, None, 1))
-
-
-_CHARREF = re.compile(r"&#([xX][0-9a-fA-F]{1,8}|[0-9]{1,10});")
+    return through_stand_ins(rendered, lambda text: nh3.clean(
+        text, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer"))
 
 
 def _unrendered(swapped: str) -> list[Block]:
@@ -317,7 +265,7 @@ def _unrendered(swapped: str) -> list[Block]:
 
 def _link(raw_blocks, prose, mentions, problems, where, people_links, names, autolink, media) -> list[Block]:
     """Blocks from sanitised HTML, or from the text of plain paragraphs when ``prose``.
-    ``where`` gives the line of a link address (``_LinkLines``)."""
+    ``where`` gives the line of a link address (``markup_guard.LinkLines``)."""
     blocks = []
     for index, raw in enumerate(raw_blocks, start=1):
         anchor = f"p-{index}"

@@ -6,13 +6,22 @@ heading in a paragraph re-scans the rest of it; lists nested a thousand levels d
 thousand definitions in one paragraph, exhaust Python's recursion after half a minute. It
 cannot be changed from here, so its input is measured first, in one linear pass per measure,
 and text over a budget is an error at the line where the trouble starts. The budgets sit far
-above anything written by hand: each would take Python-Markdown about a second.
+above anything written by hand and hold Python-Markdown's time linear in the length of the text.
+
+Also here, for the same reasons: the line of a position or of a link address (problems found after
+Markdown, which forgets lines), and nh3 kept linear on the characters it is slow on.
 """
 
 from __future__ import annotations
 
+import bisect
+import html
 import re
 from dataclasses import dataclass
+from urllib.parse import unquote
+
+from chronicle.content.chars import describe, find_forbidden
+from chronicle.content.chars import message as chars_message
 
 MAX_NESTING = 32        # lists and quotes inside one another
 MAX_BLOCKS = 20_000     # paragraphs (text between blank lines) in one body: about a millisecond each
@@ -26,7 +35,7 @@ TAG_ALLOWANCE = 1_000_000        # scanning for the '>' of every '<tag' of a bod
 MAX_MARKS = 10_000               # marks that start inline formatting, in one paragraph
 BLOCK_WEIGHT = 20                # a heading or rule inside a paragraph counts as 20 marks
 
-_LONG_PREFIX = re.compile(r"^[ \t>*+\-0-9.)]{%d,}" % (MAX_NESTING + 1), re.MULTILINE)
+_LONG_PREFIX = re.compile(rf"^[ \t>*+\-0-9.)]{{{MAX_NESTING + 1},}}", re.MULTILINE)
 _CONTAINER = re.compile(r"[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))")
 _DEFINITION = re.compile(r"^ {0,3}:[ \t]", re.MULTILINE)
 _SPLITTING = re.compile(r"^ {0,3}(?:#|[-*_=][-*_= ]*$|:[ \t])", re.MULTILINE)  # headings, rules, underlines
@@ -209,3 +218,69 @@ def _tags(text: str, first_line: int) -> list[Trouble]:
                             "with '>': showing them would take too long",
                             "write &lt; for a '<' that is only a less-than sign")]
     return []
+
+
+# ---------------------------------------------------------------------------- lines, and nh3 in linear time
+
+
+def line_index(text: str, first_line: int):
+    """``position -> line number`` in ``text``, by bisection: counting newlines for each is quadratic."""
+    starts = [m.end() for m in re.finditer("\n", text)]
+    return lambda position: first_line + bisect.bisect_right(starts, position)
+
+
+class LinkLines:
+    """The line of each link or image address in a body, for problems found after Markdown and nh3
+    (which forget lines): the next occurrence of the address, as written or entity-encoded, after the
+    last one found. Each body is searched forward once, so this stays linear."""
+
+    def __init__(self, text: str, first_line: int):
+        self.text = text
+        self.first_line = first_line
+        self.line_of = line_index(text, first_line)
+        self.pos = 0
+
+    def __call__(self, address: str) -> int:
+        for candidate in dict.fromkeys((address, html.escape(address, quote=False), unquote(address))):
+            if not candidate:
+                continue
+            found = self.text.find(candidate, self.pos)
+            if found < 0:
+                found = self.text.find(candidate, 0, self.pos)
+            if found >= 0:
+                self.pos = found + len(candidate)
+                return self.line_of(found)
+        return self.first_line
+
+
+# nh3 (html5ever) takes time quadratic in the number of U+00A0-U+00BF characters (· « » ° © …) in one
+# text: 300,000 middle dots take ten seconds. They go through it as noncharacters (which content may
+# not hold, content/chars.py) and come back after; U+00A0 as the &nbsp; nh3 writes for it.
+_SLOW = re.compile("[\u00a0-\u00bf]")
+_STAND_INS = re.compile("[\ufdd0-\ufdef]")
+_TO_STAND_IN = {code: 0xFDD0 + code - 0xA0 for code in range(0xA0, 0xC0)}
+_FROM_STAND_IN = {0xFDD0 + code - 0xA0: chr(code) for code in range(0xA0, 0xC0)} | {0xFDD0: "&nbsp;"}
+
+
+def through_stand_ins(rendered: str, clean) -> str:
+    """``clean(rendered)`` (nh3) with U+00A0-U+00BF passed as stand-ins: the same result, in linear time."""
+    swap = _SLOW.search(rendered) is not None and _STAND_INS.search(rendered) is None
+    out = clean(rendered.translate(_TO_STAND_IN) if swap else rendered)
+    return out.translate(_FROM_STAND_IN) if swap else out
+
+
+def invisible_reference(text: str, first_line: int, char: str) -> tuple[int, str, str]:
+    """(line, message, hint) for a character no page, feed or Word file may hold that came out of Markdown:
+    most likely a character reference like &#1;."""
+    for match in _CHARREF.finditer(text):
+        code = int(match.group(1)[1:], 16) if match.group(1)[:1] in "xX" else int(match.group(1))
+        if code == ord(char):
+            return (line_index(text, first_line)(match.start()),
+                    f"a character reference stands for the invisible character {describe(char)}",
+                    "delete it; it shows as nothing, and feeds and Word files cannot hold it")
+    found = find_forbidden(text)
+    line = line_index(text, first_line)(text.find(found[2])) if found else first_line
+    return (line, *chars_message(char, None, 1))
+
+
+_CHARREF = re.compile(r"&#([xX][0-9a-fA-F]{1,8}|[0-9]{1,10});")

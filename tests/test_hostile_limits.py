@@ -15,7 +15,6 @@ from __future__ import annotations
 import io
 import re
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
 

@@ -115,6 +115,6 @@ def test_the_privacy_scan_is_linear(pattern):
 
 def test_link_problems_are_found_at_their_lines_in_linear_time():
     text = "".join(f"段{i}\n\n![图](media/missing-{i}.png)\n\n" for i in range(2000))
-    blocks, problems = render(text)
+    _, problems = render(text)
     lines = [p.line for p in problems if "is not a file in media/" in p.message]
     assert lines == [3 + 4 * i for i in range(2000)]

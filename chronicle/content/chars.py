@@ -52,9 +52,9 @@ def message(char: str, column: int | None, count: int, where: str = "") -> tuple
     """Message and hint for a forbidden character."""
     more = f" (and {count - 1} more in this file)" if count > 1 else ""
     col = f" in column {column}" if column else ""
-    return (f"{where}invisible character {describe(char)}{col}{more}",
-            "delete it: it shows as nothing, and feeds and Word files cannot hold it "
+    hint = ("delete it: it shows as nothing, and feeds and Word files cannot hold it "
             "(it often comes with text copied out of Word, a PDF or a terminal)")
+    return f"{where}invisible character {describe(char)}{col}{more}", hint
 
 
 def xml_safe(text: str) -> str:

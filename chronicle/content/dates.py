@@ -85,7 +85,7 @@ def outliers(dated: list[tuple[dt.date, object]]) -> list[tuple[object, dt.date,
         if min(left, right) > small or max(left, right) < 2:
             continue
         if left <= right:
-            odd, body = range(0, cut), (days[cut], days[-1])
+            odd, body = range(cut), (days[cut], days[-1])
         else:
             odd, body = range(cut, n), (days[0], days[cut - 1])
         spread = max(body[1] - body[0], 183)

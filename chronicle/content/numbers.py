@@ -67,7 +67,7 @@ def _text_problem(value) -> NumberProblem:
         return NumberProblem(f"'{text}' is not a finite number", "write the figure in digits, e.g. 3730")
     grouped = _GROUPED.fullmatch(text)
     if grouped:
-        sign, first, sep, _, point, decimals = grouped.groups()
+        sign, _, sep, _, point, decimals = grouped.groups()
         if not point or point != sep:
             digits = sign.lstrip("+") + re.sub(r"\D", "", text[:grouped.start(5)] if point else text)
             whole = digits + (f".{decimals}" if point else "")
@@ -93,10 +93,9 @@ def dot_groups(languages: tuple[str, ...]) -> bool:
     from babel.numbers import get_group_symbol
 
     from chronicle.render.i18n import babel_locale
-    for lang in languages:
+    def groups_with_point(lang: str) -> bool:
         try:
-            if get_group_symbol(babel_locale(lang)) == ".":
-                return True
+            return get_group_symbol(babel_locale(lang)) == "."
         except Exception:  # noqa: BLE001 - Babel's UnknownLocaleError and friends: a language it does not know
-            continue
-    return False
+            return False
+    return any(groups_with_point(lang) for lang in languages)

@@ -54,7 +54,7 @@ class EntryNodes:
     def make_signature(self) -> str:
         """Everything besides its own file that an entry's node depends on: who can be mentioned and how
         (ids, names, aliases, publish), the statistics defined, the options and the code."""
-        code = code_hash("markup.py", "chinese", "graph", "model", "content")
+        code = code_hash("markup.py", "markup_guard.py", "chinese", "graph", "model", "content")
         return key(code, sorted((p.person.id, p.pid, sorted(p.names.items()), p.restricted,
                                  sorted(p.person.name.values.items()), p.person.aliases, p.person.publish)
                                 for p in self.person_nodes),

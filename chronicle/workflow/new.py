@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from chronicle.content.chars import FORBIDDEN, message as chars_message
+from chronicle.content.chars import FORBIDDEN
+from chronicle.content.chars import message as chars_message
 from chronicle.content.dates import DEFAULT_SPAN, SUPPORTED, Span
 from chronicle.content.schema import ENTRY_NAME
 from chronicle.content.source import SourceError, read_source
