@@ -41,6 +41,11 @@ _DEFINITION = re.compile(r"^ {0,3}:[ \t]", re.MULTILINE)
 _SPLITTING = re.compile(r"^ {0,3}(?:#|[-*_=][-*_= ]*$|:[ \t])", re.MULTILINE)  # headings, rules, underlines
 _MARKS = "*_`\\&<["
 _TAG_OPEN = re.compile(r"<(?:/?[A-Za-z])")
+_BLOCK_LEVEL = ("address article aside blockquote details div dl fieldset figcaption figure footer form h1 h2 h3 h4 "
+                "h5 h6 header hgroup hr main menu nav ol p pre section table ul canvas colgroup dd body dt group "
+                "html iframe li legend math map noscript output object option progress script style summary tbody "
+                "td textarea tfoot th thead tr video center").split()  # Python-Markdown's block_level_elements
+_RAW_START = re.compile(rf"^ {{0,3}}<({'|'.join(_BLOCK_LEVEL)})(?![\w-])", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -110,7 +115,8 @@ def _paragraph(chunk: str, line: int) -> list[Trouble]:
         out.append(Trouble(line, f"this paragraph has {definitions} definition lines (': …'); "
                            f"the limit is {MAX_DEFINITIONS}", "separate the terms with blank lines"))
     splitting = sum(1 for _ in _SPLITTING.finditer(chunk))
-    marks = sum(chunk.count(mark) for mark in _MARKS)
+    raw = _raw_html_end(chunk)  # a pasted HTML table is passed through whole: its '<' and '&' cost nothing
+    marks = sum(chunk.count(mark, raw if mark in "<&" else 0) for mark in _MARKS)
     if marks + BLOCK_WEIGHT * splitting > MAX_MARKS:
         what = (f"{splitting:,} headings or rules" if BLOCK_WEIGHT * splitting > marks
                 else f"{marks:,} formatting marks (* _ ` [ < & \\)")
@@ -118,6 +124,24 @@ def _paragraph(chunk: str, line: int) -> list[Trouble]:
                            "for one paragraph: showing it would take too long",
                            "separate paragraphs, headings and lists with blank lines"))
     return out
+
+
+def _raw_html_end(chunk: str) -> int:
+    """Where the HTML block a paragraph starts with ends (0: it does not start with one).
+
+    Python-Markdown passes a block-level element that starts a line through as it is, to its end tag
+    (counted with nesting); what follows on the next lines is Markdown again. Without an end tag the
+    block is taken to be the first line only, which counts more rather than less."""
+    start = _RAW_START.match(chunk)
+    if not start:
+        return 0
+    depth = 0
+    for tag in re.finditer(rf"<(/?){start.group(1)}(?![\w-])", chunk, re.IGNORECASE):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return tag.end()
+    end = chunk.find("\n")
+    return end if end >= 0 else len(chunk)
 
 
 def _code_spans(chunk: str) -> dict[int, int]:

@@ -101,6 +101,13 @@ def test_rendering_a_body_is_linear(pattern):
     assert_linear(render, pattern)
 
 
+def test_a_pasted_html_table_is_linear_and_not_refused():
+    row = "<tr><td>杨趣玲</td><td>3&nbsp;730</td><td>[注]</td></tr>\n"
+    _, problems = render("<table>\n" + text_of(row, SMALL) + "</table>\n")
+    assert problems == []
+    assert_linear(lambda text: render("<table>\n" + text + "</table>\n"), row)
+
+
 @pytest.mark.parametrize("pattern", ["a", "a.", "a@", "a@a.", "13912345678 ", "13912345678\n", "1"])
 def test_the_privacy_scan_is_linear(pattern):
     class Config:
