@@ -59,8 +59,8 @@ class SettingsReader:
         f = Fields(value, "chronicle.yaml", self.report, ("from", "to"), "dates")
         if not f.ok:
             return DEFAULT_SPAN
-        first = f.get("from", self.year, default=SUPPORTED[0])
-        last = f.get("to", self.year, default=SUPPORTED[1])
+        first = f.get("from", self.span_year, default=SUPPORTED[0])
+        last = f.get("to", self.span_year, default=SUPPORTED[1])
         if first is None or last is None:
             return DEFAULT_SPAN
         if first > last:
@@ -70,8 +70,10 @@ class SettingsReader:
         return Span(first, last, configured=True)
 
     @staticmethod
-    def year(value) -> int:
-        if isinstance(value, bool) or not isinstance(value, int) or isinstance(value, float):
+    def span_year(value) -> int:
+        if isinstance(value, str) and value.strip().isdigit() and value.strip().isascii():
+            value = int(value)
+        if isinstance(value, bool) or not isinstance(value, int):
             raise Invalid(f"expected a year, got {value!r}", "write a year as four digits, e.g. 2019")
         if not SUPPORTED[0] <= value <= SUPPORTED[1]:
             raise Invalid(f"the year {value} is outside the years chronicle supports, {SUPPORTED[0]} to {SUPPORTED[1]}",
