@@ -21,6 +21,14 @@ import nh3
 from chronicle.chinese.text import join_soft_breaks
 from chronicle.fold import decode
 from chronicle.names import Names  # noqa: F401  (graph and privacy import it from here)
+from chronicle.content.chars import FORBIDDEN
+from chronicle.markup_guard import (
+    LinkLines,
+    check,
+    invisible_reference,
+    line_index,
+    through_stand_ins,
+)
 
 OPEN, MID, CLOSE = "\ue000", "\ue001", "\ue002"
 MENTION = re.compile(r"\[\[([^\[\]\n|]*)(?:\|([^\[\]\n]*))?\]\]")
@@ -87,10 +95,18 @@ def render_body(text: str, first_line: int, lang: str, *, resolve, people_links:
     (``_paragraphs``): most diary bodies are such prose, and Markdown is most of the cost.
     """
     swapped, mentions, problems = _swap(text, first_line, resolve)
-    source = join_soft_breaks(swapped)
     prose = _plain_prose(swapped)
-    raw = _paragraphs(source) if prose else _markdown_blocks(source)
-    blocks = _link(raw, prose, mentions, problems, first_line, people_links, names, autolink, media)
+    if not prose:
+        troubles = check(swapped, first_line)
+        if troubles:
+            problems += [Problem(t.line, t.message, t.hint) for t in troubles]
+            return _unrendered(swapped), problems
+    source = join_soft_breaks(swapped)
+    raw = _paragraphs(source) if prose else _markdown_blocks(source, swapped, first_line, problems)
+    if raw is None:
+        return _unrendered(swapped), problems
+    where = LinkLines(swapped, first_line)
+    blocks = _link(raw, prose, mentions, problems, where, people_links, names, autolink, media)
     return blocks, _place(problems, text, first_line)
 
 
@@ -98,8 +114,9 @@ def _render_full(text: str, first_line: int, lang: str, *, resolve, people_links
                  autolink: bool, media: set[str]) -> tuple[list[Block], list[Problem]]:
     """``render_body`` without the prose fast path, so tests can compare the two."""
     swapped, mentions, problems = _swap(text, first_line, resolve)
-    raw = _markdown_blocks(join_soft_breaks(swapped))
-    blocks = _link(raw, False, mentions, problems, first_line, people_links, names, autolink, media)
+    raw = _markdown_blocks(join_soft_breaks(swapped), swapped, first_line, problems)
+    where = LinkLines(swapped, first_line)
+    blocks = _link(raw, False, mentions, problems, where, people_links, names, autolink, media)
     return blocks, _place(problems, text, first_line)
 
 
@@ -125,9 +142,10 @@ def _swap(text: str, first_line: int, resolve) -> tuple[str, list[Mention], list
     """Mentions replaced by private-use markers (before Markdown, so it cannot mangle them), and their problems."""
     problems: list[Problem] = []
     mentions: list[Mention] = []
+    line_of = line_index(text, first_line)
 
     def swap(match: re.Match) -> str:
-        line = first_line + text.count("\n", 0, match.start())
+        line = line_of(match.start())
         key = match.group(1).strip()
         label = match.group(2).strip() if match.group(2) is not None else None
         if not key:
@@ -141,13 +159,23 @@ def _swap(text: str, first_line: int, resolve) -> tuple[str, list[Mention], list
         return f"{OPEN}{len(mentions) - 1}{CLOSE}"
 
     swapped = MENTION.sub(swap, text)
-    for match in re.finditer(r"\[\[", swapped):
-        line = first_line + swapped.count("\n", 0, match.start())
-        problems.append(Problem(line, "'[[' is never closed", "write a mention as [[person-id]] or [[person-id|text]]"))
-    for match in re.finditer(r"(?<!\])\]\](?!\])", swapped):
-        line = first_line + swapped.count("\n", 0, match.start())
-        problems.append(Problem(line, "']]' without an opening '[['", "write a mention as [[person-id]]", level="warning"))
+    line_of = line_index(swapped, first_line)
+    unclosed = [m.start() for m in re.finditer(r"\[\[", swapped)]
+    for start in unclosed[:MAX_REPEATS]:
+        problems.append(Problem(line_of(start), "'[[' is never closed" + _more(unclosed),
+                                "write a mention as [[person-id]] or [[person-id|text]]"))
+    unopened = [m.start() for m in re.finditer(r"(?<!\])\]\](?!\])", swapped)]
+    for start in unopened[:MAX_REPEATS]:
+        problems.append(Problem(line_of(start), "']]' without an opening '[['" + _more(unopened),
+                                "write a mention as [[person-id]]", level="warning"))
     return swapped, mentions, problems
+
+
+MAX_REPEATS = 5  # the same problem again and again in one text: the first few, and how many in all
+
+
+def _more(found: list) -> str:
+    return f" ({len(found):,} times in this text)" if len(found) > MAX_REPEATS else ""
 
 
 # ASCII that Markdown (with the extensions in use), nh3 and HTML parsers leave alone in running text:
@@ -174,10 +202,24 @@ def _paragraphs(source: str) -> list[str]:
     return [p for p in re.split(r"\n{2,}", source.strip("\n")) if p]
 
 
-def _markdown_blocks(source: str) -> list[str]:
-    rendered = _markdown.markdown(source, extensions=["sane_lists", "tables", "def_list", "footnotes"], output_format="html")
-    clean = nh3.clean(rendered, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
-                      url_schemes={"http", "https", "mailto"}, link_rel="noopener noreferrer")
+def _markdown_blocks(source: str, swapped: str = "", first_line: int = 1,
+                     problems: list | None = None) -> list[str] | None:
+    """Sanitised top-level blocks; None (with a problem) when Markdown recursed too deep after all."""
+    try:
+        rendered = _markdown.markdown(source, extensions=["sane_lists", "tables", "def_list", "footnotes"],
+                                      output_format="html")
+    except RecursionError:
+        if problems is None:
+            raise
+        problems.append(Problem(first_line, "this text nests lists, quotes or definitions too deep to be shown",
+                                "separate its parts with blank lines and nest less"))
+        return None
+    clean = _sanitise(rendered)
+    bad = FORBIDDEN.search(clean)
+    if bad:
+        if problems is not None:
+            problems.append(Problem(*invisible_reference(swapped or source, first_line, bad.group())))
+        clean = FORBIDDEN.sub("", clean)
     return _top_level(_outline(clean) if "<h" in clean else clean)
 
 
@@ -204,12 +246,26 @@ def _outline(fragment: str) -> str:
     return _HEADING.sub(level, fragment)
 
 
-def _link(raw_blocks, prose, mentions, problems, first_line, people_links, names, autolink, media) -> list[Block]:
-    """Blocks from sanitised HTML, or from the text of plain paragraphs when ``prose``."""
+def _sanitise(rendered: str) -> str:
+    return through_stand_ins(rendered, lambda text: nh3.clean(
+        text, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer"))
+
+
+def _unrendered(swapped: str) -> list[Block]:
+    """The text as plain paragraphs, for a body whose Markdown was refused (the build stops on its error)."""
+    texts = [MARKER.sub("", p).strip() for p in re.split(r"\n[ \t]*\n", swapped)]
+    return [Block(f"p-{i}", f'<p id="p-{i}">{html.escape(text, quote=False)}</p>', text, ())
+            for i, text in enumerate((t for t in texts if t), start=1)]
+
+
+def _link(raw_blocks, prose, mentions, problems, where, people_links, names, autolink, media) -> list[Block]:
+    """Blocks from sanitised HTML, or from the text of plain paragraphs when ``prose``.
+    ``where`` gives the line of a link address (``markup_guard.LinkLines``)."""
     blocks = []
     for index, raw in enumerate(raw_blocks, start=1):
         anchor = f"p-{index}"
-        walker = _Linker(mentions, people_links, names, autolink, media, problems, first_line)
+        walker = _Linker(mentions, people_links, names, autolink, media, problems, where)
         if prose:
             walker.paragraph(raw)
         else:
@@ -276,7 +332,7 @@ class _Splitter(HTMLParser):
 class _Linker(HTMLParser):
     """Re-serialises one block, linking mentions and names in text outside links and code."""
 
-    def __init__(self, mentions, people_links, names, autolink, media, problems, first_line):
+    def __init__(self, mentions, people_links, names, autolink, media, problems, where):
         super().__init__(convert_charrefs=True)
         self.mentions = mentions
         self.links = people_links
@@ -284,7 +340,7 @@ class _Linker(HTMLParser):
         self.autolink = autolink
         self.media = media
         self.problems = problems
-        self.first_line = first_line
+        self.where = where if callable(where) else (lambda address, line=where: line)
         self.out: list[str] = []
         self.skip = 0
         self.people: list[str] = []
@@ -320,7 +376,7 @@ class _Linker(HTMLParser):
             else:
                 attrs = [(name, url if name == address else value) for name, value in attrs]
             if tag == "img" and url and not any(name == "alt" for name, _ in attrs):
-                self.problems.append(Problem(self.first_line, f"the picture '{given}' has no description (alt text)",
+                self.problems.append(Problem(self.where(given), f"the picture '{given}' has no description (alt text)",
                                              "describe it for readers who cannot see it: ![what it shows](" + given + ")",
                                              level="warning"))
                 attrs.append(("alt", ""))
@@ -349,7 +405,7 @@ class _Linker(HTMLParser):
 
     def _url(self, value: str) -> str:
         if self.names is not None and any(r for *_, r in self.names.find(decode(value))):
-            self.problems.append(Problem(self.first_line, "a link or image address contains the name of a person who "
+            self.problems.append(Problem(self.where(value), "a link or image address contains the name of a person who "
                                          "is published as initials or anonymously",
                                          "take the name out of the address (the file name or the link)", needle=value))
             return ""
@@ -361,13 +417,13 @@ class _Linker(HTMLParser):
             bare = bare[2:]
         if bare.startswith("media/"):
             if ".." in bare.split("/") or bare not in self.media:
-                self.problems.append(Problem(self.first_line, f"'{value}' is not a file in media/",
+                self.problems.append(Problem(self.where(value), f"'{value}' is not a file in media/",
                                              "put the file in the content folder's media/ and link it as media/NAME"))
                 return value
             return INTERNAL + bare + value[len(target):]
         if target and not _SCHEME.match(target):
             # a relative address other than media/ points at nothing the site has (x.png, /zh/, //host/…)
-            self.problems.append(Problem(self.first_line, f"'{value}' is not an address chronicle can link to, and "
+            self.problems.append(Problem(self.where(value), f"'{value}' is not an address chronicle can link to, and "
                                          "is left out", "link a file of the content as media/NAME, and anything "
                                          "else by its full address (https://…)", level="warning"))
             return ""

@@ -139,7 +139,18 @@ _LATIN_TERMS = {
 }
 
 
-def _solar_ordinal(s: Solar) -> int:
+GREGORIAN_FROM = 1583  # lunar-python's Solar is a Julian-calendar date before 1582-10-15
+_JD_OF_ORDINAL_0 = 1721424.5  # Julian day at the start of datetime's ordinal 0 (proleptic Gregorian)
+
+
+def _solar_ordinal(jd: float) -> int:
+    """The datetime ordinal of the day holding Julian day ``jd``, as lunar-python's Solar rounds it.
+
+    Before 1583 Solar is a Julian-calendar date (1500-02-29 exists there), so the day is
+    counted from the Julian day itself, in the proleptic Gregorian calendar datetime uses."""
+    s = Solar.fromJulianDay(jd)
+    if s.getYear() < GREGORIAN_FROM:
+        return int(jd - _JD_OF_ORDINAL_0)
     return datetime.date(s.getYear(), s.getMonth(), s.getDay()).toordinal()
 
 
@@ -156,14 +167,14 @@ def _year(year: int) -> tuple[tuple[tuple[int, int, int, int], ...], dict[int, s
     """
     ly = LunarYear.fromYear(year)
     months = tuple(
-        (_solar_ordinal(Solar.fromJulianDay(m.getFirstJulianDay())), m.getYear(), m.getMonth(), m.getDayCount())
+        (_solar_ordinal(m.getFirstJulianDay()), m.getYear(), m.getMonth(), m.getDayCount())
         for m in ly.getMonths()
     )
     terms: dict[int, str] = {}
     # Lunar.getJieQi() takes the first entry of this table that falls on the day.
     for name, jd in zip(Lunar.JIE_QI_IN_USE, ly.getJieQiJulianDays()):
         try:
-            day = _solar_ordinal(Solar.fromJulianDay(jd))
+            day = _solar_ordinal(jd)
         except ValueError:  # rounding can carry past a month's end (e.g. 1月32日): getJieQi() never matches it
             continue
         terms.setdefault(day, _LATIN_TERMS.get(name, name))

@@ -111,14 +111,19 @@ def join_soft_breaks(markdown: str) -> str:
     out: list[str] = []
     i = 0
     while i < len(lines):
-        current = lines[i]
+        parts = [lines[i]]  # joined once at the end: adding to a string line by line is quadratic
+        probe = lines[i]
         while i + 1 < len(lines) and not code[i] and not code[i + 1]:
-            tail = _continuation(current.rstrip("\r"), lines[i + 1])
+            tail = _continuation(probe.rstrip("\r"), lines[i + 1])
             if tail is None:
                 break
-            current = current.rstrip("\r") + tail
+            parts[-1] = parts[-1].rstrip("\r")
+            parts.append(tail)
+            # what _continuation reads of the joined line: the first line's quote markers and the last character
+            quote = _QUOTE_RE.match(parts[0])
+            probe = (quote.group(0) if quote else "") + "x" + tail
             i += 1
-        out.append(current)
+        out.append("".join(parts))
         i += 1
     return "\n".join(out)
 

@@ -8,6 +8,8 @@ from pathlib import Path
 from chronicle.cache import key as digest
 from chronicle.content.fields import Fields, Invalid, refs, to_bool, to_date, to_number, to_slug, to_str, to_tag, type_name
 from chronicle.content.files import inside, tree
+from chronicle.content.dates import days_in_month, outliers
+from chronicle.content.numbers import dot_groups
 from chronicle.content.schema import ENTRY_FIELDS, ENTRY_NAME, PAGE_FIELDS, PAGE_NAME, TRANSLATION_FIELDS
 from chronicle.content.yamlio import YMap
 from chronicle.errors import did_you_mean, rel
@@ -97,7 +99,7 @@ class DocumentsReader:
             f.data.line, f.data.key_lines = 2, {}
         if not f.ok:
             return None
-        date = f.get("date", to_date, required=True)
+        date = f.get("date", lambda v: to_date(v, self.span), required=True)
         if date is None:
             return None
         if date.isoformat() != stem[:10]:
@@ -148,6 +150,19 @@ class DocumentsReader:
             translate=not f.get("untranslated", to_bool, default=False),
         )
 
+    def far_entries(self, entries: list[Entry]) -> None:
+        """Warn about an entry whose year stands far from all the others: 2202 beside 2022, 0202 for 2020."""
+        for entry, date, guesses in outliers([(e.date, e) for e in entries]):
+            others = [e.date.year for e in entries if e is not entry]
+            fixes = [date.replace(year=y) for y in guesses[:2] if _real(y, date)]
+            hint = ("a typo for " + " or ".join(f"{d.isoformat()} (rename the file to {d.isoformat()}"
+                                                f"{entry.stem[10:]}.md and correct 'date:')" for d in fixes) + "? "
+                    if fixes else "")
+            self.report.warn(entry.path, entry.lines.get("date"),
+                             f"the date {date.isoformat()} is far from every other entry ({min(others)}–{max(others)})",
+                             hint + "if the date is right, say which years the chronicle covers in chronicle.yaml, "
+                             f"e.g. dates: {{from: {min(min(others), date.year)}, to: {max(max(others), date.year)}}}")
+
     def stat_values(self, value, path: str):
         if not isinstance(value, list):
             raise Invalid(f"expected a list of figures, got {type_name(value)}", "write - {stat: households, value: 3730}")
@@ -156,7 +171,7 @@ class DocumentsReader:
             line = value.line_of(index)
             f = Fields(item, path, self.report, ("stat", "value", "note"), "a figure", line)
             sid = f.get("stat", to_slug, required=True)
-            number = f.get("value", to_number, required=True)
+            number = f.get("value", lambda v: to_number(v, dot_groups(self.languages)), required=True)
             if sid is not None and number is not None:
                 out.append(StatValue(Ref(sid, f.line("stat")), number, f.get("note", self.text), line))
         return out
@@ -219,6 +234,10 @@ class DocumentsReader:
                     self.report.error(rel(path, self.root), None, f"translation without a source file: there is no pages/{stem}.md",
                                       did_you_mean(stem, sources) or f"add pages/{stem}.md")
         return sorted(pages, key=lambda p: (p.order, p.stem))
+
+
+def _real(year: int, date) -> bool:
+    return not (date.month == 2 and date.day == 29 and days_in_month(year, 2) == 28)
 
 
 def _suggest_entry_name(name: str) -> str:

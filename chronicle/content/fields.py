@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from chronicle.content.dates import DEFAULT_SPAN, Span, days_in_month
+from chronicle.content.numbers import NumberProblem, check_number
 from chronicle.content.yamlio import YList, YMap
 from chronicle.errors import Report, did_you_mean
 from chronicle.content.schema import ENTRY_NAME
@@ -83,7 +85,7 @@ class Fields:
 def to_str(value) -> str:
     if isinstance(value, bool) or value is None or isinstance(value, (list, dict)):
         raise Invalid(f"expected text, got {type_name(value)}")
-    return str(value).strip()
+    return (getattr(value, "raw", None) or str(value)).strip()
 
 
 def to_bool(value) -> bool:
@@ -92,16 +94,11 @@ def to_bool(value) -> bool:
     return value
 
 
-def to_number(value):
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        hint = ""
-        if isinstance(value, str):
-            digits = re.sub(r"[,，\s]", "", value)
-            match = re.match(r"^(\d+(?:\.\d+)?)\s*(余|多|几|\+)?.*$", digits)
-            if match:
-                hint = f"write the number alone, value: {match.group(1)}, and keep the words in a note"
-        raise Invalid(f"expected a number, got {value!r}", hint)
-    return value
+def to_number(value, dot_groups: bool = False):
+    try:
+        return check_number(value, dot_groups)
+    except NumberProblem as exc:
+        raise Invalid(exc.message, exc.hint) from None
 
 
 def to_slug(value) -> str:
@@ -114,38 +111,39 @@ def to_slug(value) -> str:
     return text
 
 
-def to_date(value) -> dt.date:
+def to_date(value, span: Span = DEFAULT_SPAN) -> dt.date:
     text = to_str(value)
     match = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", text)
     if not match:
         raise Invalid(f"'{text}' is not a date", "write dates as YYYY-MM-DD, e.g. 2020-01-23")
     year, month, day = (int(g) for g in match.groups())
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        raise Invalid(f"{text} is not a real date", _why_not_date(year, month, day)) from None
-
-
-def _why_not_date(year: int, month: int, day: int) -> str:
+    _check_year(span, year, text)
     if not 1 <= month <= 12:
-        return f"there is no month {month}"
-    nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
-    last = (nxt - dt.timedelta(days=1)).day
-    return f"{dt.date(year, month, 1):%B %Y} has {last} days"
+        raise Invalid(f"{text} is not a real date", f"there is no month {month}")
+    if not 1 <= day <= days_in_month(year, month):
+        raise Invalid(f"{text} is not a real date", f"{dt.date(year, month, 1):%B %Y} has {days_in_month(year, month)} days")
+    return dt.date(year, month, day)
 
 
-def to_partial_date(value) -> PartialDate:
+def _check_year(span: Span, year: int, text: str) -> None:
+    problem = span.problem(year, text)
+    if problem:
+        raise Invalid(*problem)
+
+
+def to_partial_date(value, span: Span = DEFAULT_SPAN) -> PartialDate:
     text = to_str(value)
     match = re.match(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$", text)
     if not match:
         raise Invalid(f"'{text}' is not a date", "write YYYY, YYYY-MM or YYYY-MM-DD")
     year = int(match.group(1))
+    _check_year(span, year, text)
     month = int(match.group(2)) if match.group(2) else None
     day = int(match.group(3)) if match.group(3) else None
     if month is not None and not 1 <= month <= 12:
         raise Invalid(f"{text} is not a real date", f"there is no month {month}")
     if day is not None:
-        to_date(f"{year}-{month}-{day}")
+        to_date(text, span)
     return PartialDate(year, month, day)
 
 

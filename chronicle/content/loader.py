@@ -11,6 +11,7 @@ import time
 from functools import partial
 from pathlib import Path
 
+from chronicle.content.dates import DEFAULT_SPAN
 from chronicle.content.documents import OUTSIDE_HINT, DocumentsReader
 from chronicle.content.fields import text_reader
 from chronicle.content.files import inside, racy
@@ -51,6 +52,7 @@ class _Loader(SettingsReader, RegistersReader, DocumentsReader):
         self.memo = memo
         self.stamps = stamps
         self.prefix = len(str(root)) + 1
+        self.span = DEFAULT_SPAN
 
     # -- files -------------------------------------------------------------
     def source(self, path: Path) -> Source | None:
@@ -105,6 +107,8 @@ class _Loader(SettingsReader, RegistersReader, DocumentsReader):
         stats = self.remembered("stats.yaml", [self.root / "stats.yaml"], self.stats)
         categories, lists = self.remembered("commendations.yaml", [self.root / "commendations.yaml"], self.commendations)
         entries = self.entries()
+        if not self.span.configured:
+            self.far_entries(entries)
         pages = self.pages()
         media = self.media()
         template_dir = self.root / "templates"

@@ -71,6 +71,9 @@ class RegistersReader:
                                  tuple(n for _, n in kept)))
         return people, secrets
 
+    def to_partial_date(self, value):
+        return to_partial_date(value, self.span)
+
     def roles(self, value):
         if not isinstance(value, list):
             raise Invalid(f"expected a list of roles, got {type_name(value)}", "write one '- title: ...' per role")
@@ -78,8 +81,8 @@ class RegistersReader:
         for index, item in enumerate(value):
             f = Fields(item, "people.yaml", self.report, ROLE_FIELDS, "a role", value.line_of(index))
             title = f.get("title", self.text, required=True)
-            start = f.get("from", to_partial_date)
-            end = f.get("to", to_partial_date)
+            start = f.get("from", self.to_partial_date)
+            end = f.get("to", self.to_partial_date)
             if start and end and start.first_day() > end.last_day():
                 self.report.error("people.yaml", f.line("to"),
                                   f"role starts ({start.iso()}) after it ends ({end.iso()})",

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 CONFIG_FIELDS = ("title", "subtitle", "author", "place", "languages", "base_url", "lunar_calendar",
-                 "autolink", "phases", "tags", "report", "privacy", "groups", "locales", "untranslated")
+                 "autolink", "phases", "tags", "report", "privacy", "groups", "locales", "untranslated",
+                 "dates")
 PERSON_FIELDS = ("id", "name", "aliases", "groups", "roles", "bio", "note", "publish", "private", "pinyin")
 ROLE_FIELDS = ("title", "org", "from", "to", "note", "inferred")
 STAT_FIELDS = ("id", "label", "unit", "kind", "group", "description", "note", "inferred")

@@ -7,6 +7,7 @@ import re
 from chronicle.content.fields import (
     LANG, Fields, Invalid, list_of, text_reader, to_bool, to_date, to_slug, to_str, to_tag, type_name,
 )
+from chronicle.content.dates import DEFAULT_SPAN, SUPPORTED, Span
 from chronicle.content.schema import CONFIG_FIELDS
 from chronicle.model import Phase, ReportConfig, SiteConfig
 
@@ -22,6 +23,7 @@ class SettingsReader:
         f = Fields(data, name, self.report, CONFIG_FIELDS, "chronicle.yaml")
         if not f.ok:
             return None
+        self.span = f.get("dates", self.date_span, default=DEFAULT_SPAN) or DEFAULT_SPAN
         languages = f.get("languages", self.languages_of, required=True)
         if not languages:
             return None
@@ -53,6 +55,35 @@ class SettingsReader:
             groups=groups or {}, locales=locales or {}, untranslated=tuple(untranslated or ()),
         )
 
+    def to_date(self, value):
+        return to_date(value, getattr(self, "span", DEFAULT_SPAN))
+
+    def date_span(self, value) -> Span:
+        """``dates: {from: 2019, to: 2023}``: years, inside the supported 1000-2999."""
+        f = Fields(value, "chronicle.yaml", self.report, ("from", "to"), "dates")
+        if not f.ok:
+            return DEFAULT_SPAN
+        first = f.get("from", self.span_year, default=SUPPORTED[0])
+        last = f.get("to", self.span_year, default=SUPPORTED[1])
+        if first is None or last is None:
+            return DEFAULT_SPAN
+        if first > last:
+            self.report.error("chronicle.yaml", f.line("to"), f"'dates': 'to' ({last}) is before 'from' ({first})",
+                              "write the earliest year under 'from' and the latest under 'to'")
+            return DEFAULT_SPAN
+        return Span(first, last, configured=True)
+
+    @staticmethod
+    def span_year(value) -> int:
+        if isinstance(value, str) and value.strip().isdigit() and value.strip().isascii():
+            value = int(value)
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise Invalid(f"expected a year, got {value!r}", "write a year as four digits, e.g. 2019")
+        if not SUPPORTED[0] <= value <= SUPPORTED[1]:
+            raise Invalid(f"the year {value} is outside the years chronicle supports, {SUPPORTED[0]} to {SUPPORTED[1]}",
+                          "'dates' can narrow the range, not widen it")
+        return value
+
     def languages_of(self, value):
         items = list_of(to_str, "language code")(value)
         if not items:
@@ -74,8 +105,8 @@ class SettingsReader:
             f = Fields(item, "chronicle.yaml", self.report, ("id", "name", "from", "to"), "a phase", value.line_of(index))
             pid = f.get("id", to_slug, required=True)
             name = f.get("name", text, required=True)
-            start = f.get("from", to_date, required=True)
-            end = f.get("to", to_date, required=True)
+            start = f.get("from", self.to_date, required=True)
+            end = f.get("to", self.to_date, required=True)
             if pid in seen:
                 self.report.error("chronicle.yaml", f.line("id"), f"duplicate phase id '{pid}' (also on line {seen[pid]})",
                                   "give each phase its own id")
@@ -137,7 +168,7 @@ class SettingsReader:
 
     def report_config(self, value, text):
         f = Fields(value, "chronicle.yaml", self.report, ("issuer", "date"), "report")
-        return ReportConfig(issuer=f.get("issuer", text), date=f.get("date", to_date))
+        return ReportConfig(issuer=f.get("issuer", text), date=f.get("date", self.to_date))
 
     def privacy(self, value):
         f = Fields(value, "chronicle.yaml", self.report, ("allow",), "privacy")

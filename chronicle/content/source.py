@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from chronicle.content.chars import find_forbidden, message
+
 MAX_FILE_BYTES = 5 * 1024 * 1024
 
 _GUESSES = ("gb18030", "big5", "shift_jis", "cp1252")
@@ -48,6 +50,10 @@ def read_source(path: Path, rel: str) -> Source:
     if "\x00" in text:
         raise SourceError(text[: text.index("\x00")].count("\n") + 1, "file contains a NUL character; is it a binary file?")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    found = find_forbidden(text)
+    if found:
+        line, column, char, count = found
+        raise SourceError(line, *message(char, column, count))
     return Source(path, rel, text)
 
 

@@ -13,6 +13,8 @@ import re
 
 import yaml
 
+from chronicle.content.chars import FORBIDDEN, describe
+
 MAX_NODES = 200_000
 MAX_DEPTH = 64
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: same nodes and marks, ~10x faster
@@ -34,6 +36,12 @@ class YList(list):
         return self.item_lines[index] if 0 <= index < len(self.item_lines) else self.line
 
 
+class YFloat(float):
+    """A YAML float that remembers how it was written: 3.730 is 3.73, but a writer may have meant 3730."""
+
+    raw: str = ""
+
+
 class YAMLProblem(Exception):
     def __init__(self, line: int | None, message: str, hint: str = ""):
         super().__init__(message)
@@ -51,6 +59,8 @@ _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 _SCALARS = {_INT, _FLOAT, _BOOL, _NULL, _STR, _TIMESTAMP}
+_DECIMAL = re.compile(r"^[-+]?(?:0|[1-9][0-9_]*)$")
+_DEEP_CHECK = 1000  # shorter texts cannot nest deep enough to hurt libyaml
 
 
 def load_yaml(text: str, first_line: int = 1):
@@ -62,6 +72,8 @@ def load_yaml(text: str, first_line: int = 1):
             if stripped.startswith("\t"):
                 raise YAMLProblem(number + offset, "a tab character indents this line; YAML indents with spaces only",
                                   "replace the tab with spaces")
+    if len(text) > _DEEP_CHECK:
+        _check_depth(text, offset)
     try:
         node = yaml.compose(text, Loader=_LOADER)
     except RecursionError:
@@ -77,7 +89,23 @@ def load_yaml(text: str, first_line: int = 1):
             raise YAMLProblem(first_line, f"YAML could not be read: {exc}") from None
     if node is None:
         return None
-    return _Builder(offset).build(node)
+    return _Builder(offset, text).build(node)
+
+
+def _check_depth(text: str, offset: int) -> None:
+    """Refuse nesting deeper than MAX_DEPTH before composing: libyaml's composer recurses in C,
+    and tens of thousands of '[' crash the whole process. Its event parser does not recurse."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_LOADER):
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise _too_deep(event.start_mark.line + 1 + offset)
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return  # compose reports it, with the friendly wording
 
 
 def _too_deep(line: int) -> YAMLProblem:
@@ -180,8 +208,9 @@ def _friendly(exc: yaml.MarkedYAMLError, offset: int, source: str = "") -> YAMLP
 
 
 class _Builder:
-    def __init__(self, offset: int):
+    def __init__(self, offset: int, text: str = ""):
         self.offset = offset
+        self.text = text
         self.count = 0
         self.depth = 0
 
@@ -208,6 +237,8 @@ class _Builder:
             result = YMap()
             result.line = self.line(node)
             result.key_lines = {}
+            if node.flow_style:
+                self._split_number(node.value)
             for key_node, value_node in node.value:
                 if key_node.tag == "tag:yaml.org,2002:merge":
                     raise YAMLProblem(self.line(key_node), "YAML merge keys ('<<') are not supported")
@@ -233,18 +264,56 @@ class _Builder:
         if node.tag not in _SCALARS:
             raise YAMLProblem(self.line(node), f"unsupported YAML tag {_short_tag(node.tag)}", "remove the '!' tag")
         if node.tag in (_STR, _TIMESTAMP):
+            bad = FORBIDDEN.search(node.value)
+            if bad:
+                raise YAMLProblem(self.line(node), f"text contains the invisible character {describe(bad.group())}",
+                                  "take the escape (\\x.., \\u....) for it out of the quoted text")
             return node.value
         constructor = yaml.SafeLoader.__new__(yaml.SafeLoader)
         try:
             if node.tag == _INT:
+                if not _DECIMAL.match(node.value):
+                    return node.value  # 0202, 0x1F, 1:30: YAML 1.1 octal, hex, base 60; as written, never a surprise
                 return yaml.SafeLoader.construct_yaml_int(constructor, node)
             if node.tag == _FLOAT:
-                return yaml.SafeLoader.construct_yaml_float(constructor, node)
+                if ":" in node.value:
+                    return node.value  # base 60
+                number = YFloat(yaml.SafeLoader.construct_yaml_float(constructor, node))
+                number.raw = node.value
+                return number
             if node.tag == _BOOL:
                 return yaml.SafeLoader.construct_yaml_bool(constructor, node)
         except (ValueError, yaml.YAMLError):
             return node.value
         return None
+
+
+    def _split_number(self, pairs) -> None:
+        """``{value: 3,730}`` reads as value 3 and a key 730 with no value: the comma separates items in { }."""
+        for index in range(1, len(pairs)):
+            before, (key, value) = pairs[index - 1][1], pairs[index]
+            if (before.tag in (_INT, _FLOAT) and isinstance(key, yaml.ScalarNode) and not key.style
+                    and key.value.isdigit() and key.value.isascii() and value.tag == _NULL and not value.value
+                    and re.fullmatch(r"\s*,\s*", self.text[before.end_mark.index:key.start_mark.index] or "?")):
+                digits = [key.value]
+                for more, empty in pairs[index + 1:]:
+                    if not (isinstance(more, yaml.ScalarNode) and more.value.isdigit() and empty.tag == _NULL
+                            and not empty.value):
+                        break
+                    digits.append(more.value)
+                written = self.text[before.start_mark.index:key.end_mark.index]
+                if len(digits) > 1:
+                    written += "," + ",".join(digits[1:])
+                whole = before.value + "".join(digits)
+                if before.tag == _INT and all(len(d) == 3 for d in digits):
+                    hint = f"write {whole} (no thousands separator)"
+                elif before.tag == _INT and len(digits) == 1:
+                    hint = f"write {before.value}.{key.value} if the comma is a decimal comma"
+                else:
+                    hint = "write the number without commas"
+                read = ", ".join(f"'{d}'" for d in digits)
+                raise YAMLProblem(self.line(before), f"{written} was read as {before.value} and {read}, "
+                                  "because a comma separates the items in { }", hint + "; if it is text, put it in quotes")
 
 
 def _short_tag(tag: str) -> str:

@@ -3,6 +3,7 @@ figures, dates checked, and the paragraphs that mention each person."""
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import partial
 
 from chronicle.cache import code_hash, key
@@ -12,6 +13,8 @@ from chronicle.graph.people import matchable_names
 from chronicle.markup import Block, render_body
 from chronicle.model import Entry, Text
 from chronicle.parallel import run_jobs
+
+FESTIVAL_YEARS = 10  # a chronicle longer than this shows the festivals of the years it has entries in
 
 
 class EntryNodes:
@@ -51,7 +54,7 @@ class EntryNodes:
     def make_signature(self) -> str:
         """Everything besides its own file that an entry's node depends on: who can be mentioned and how
         (ids, names, aliases, publish), the statistics defined, the options and the code."""
-        code = code_hash("markup.py", "names.py", "fold.py", "chinese", "graph", "model", "content")
+        code = code_hash("markup.py", "markup_guard.py", "names.py", "fold.py", "chinese", "graph", "model", "content")
         return key(code, sorted((p.person.id, p.pid, sorted(p.names.items()), p.restricted,
                                  sorted(p.person.name.values.items()), p.person.aliases, p.person.publish)
                                 for p in self.person_nodes), self.watch.fingerprint,
@@ -193,7 +196,14 @@ class EntryNodes:
         if not self.config.lunar_calendar or not entries:
             return []
         from chronicle.chinese.lunar import festivals_between
-        return festivals_between(entries[0].date, entries[-1].date)
+        first, last = entries[0].date, entries[-1].date
+        if last.year - first.year <= FESTIVAL_YEARS:
+            return festivals_between(first, last)
+        # over centuries, the years with entries only: each year's table costs as much as a hundred entries
+        out = []
+        for year in sorted({e.date.year for e in entries}):
+            out += festivals_between(max(first, dt.date(year, 1, 1)), min(last, dt.date(year, 12, 31)))
+        return out
 
 
 def entry_fp(entry: Entry, signature: str) -> str:

@@ -11,6 +11,8 @@ Three checks, over every text that is published (entry and page bodies, and ever
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 
 from chronicle.fold import decode
@@ -53,21 +55,29 @@ class PrivacyScan:
         """Private values, (with ``names``) hidden people's names, and what looks like personal data."""
         if not text:
             return
+        breaks: list[int] = []
 
         def line_of(offset: int, end: int) -> int | None:
-            if multiline and first_line:
-                return first_line + text.count("\n", 0, offset)
+            if multiline and first_line:   # by the offsets of the line breaks: many findings stay linear
+                if not breaks:
+                    breaks.extend(i for i, ch in enumerate(text) if ch == "\n")
+                    breaks.append(len(text) + 1)
+                return first_line + bisect.bisect_left(breaks, offset)
             snippet = text[offset:end].split("\n")[0]   # a YAML text: the line of its item may not be its own
             return self.locate(path, lambda line: snippet in line, first_line or 1) or first_line
 
         found = self.watch.anything_in(text) if names else self.watch.values_in(text)
         for start, end, hit in found:
             self.secret_found(path, line_of(start, end), hit, "text")
+        taken = sorted((start, end) for start, end, _ in found)
+        taken_starts = [start for start, _ in taken]
+        reach = list(itertools.accumulate((end for _, end in taken), max))   # the furthest end so far
         allowed = self.config.allow_private_patterns
         for finding in find_pii(text, self.regions, self.langs):
             if any(finding.text in a for a in allowed):   # the whole number or address is listed
                 continue
-            if any(start < finding.end and finding.start < end for start, end, _ in found):
+            i = bisect.bisect_left(taken_starts, finding.end)
+            if i and reach[i - 1] > finding.start:
                 continue  # already reported as the private value it is
             line = line_of(finding.start, finding.end)
             if self.allowed(path, line):

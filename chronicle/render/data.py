@@ -6,6 +6,7 @@ import json
 from functools import partial
 from xml.sax.saxutils import escape
 
+from chronicle.content.chars import xml_safe
 from chronicle.graph.nodes import SiteGraph
 from chronicle.render.i18n import html_lang
 from chronicle.render.urls import site_path
@@ -32,7 +33,7 @@ def sitemap(graph: SiteGraph) -> bytes:
                 lines.append(f'    <xhtml:link rel="alternate" hreflang="{html_lang(other)}" href="{escape(base + site_path(other, kind, arg))}"/>')
             lines.append("  </url>")
     lines.append("</urlset>")
-    return ("\n".join(lines) + "\n").encode("utf-8")
+    return xml_safe("\n".join(lines) + "\n").encode("utf-8")
 
 
 def chronicle_json(graph: SiteGraph, memo: dict | None = None) -> bytes:

@@ -18,6 +18,7 @@ from html import escape as _escape
 from functools import partial
 from typing import Iterator
 
+from chronicle.content.chars import xml_safe
 from chronicle.graph.nodes import SiteGraph
 from chronicle.model import Text
 from chronicle.render.data import json_lines
@@ -246,7 +247,9 @@ def _event(e, graph: SiteGraph, seed: str, place: str) -> str:
 
 
 def _ics_text(text: str) -> str:
-    """RFC 5545 TEXT escaping, in icalendar's order (a written \\N is a line break there too)."""
+    """RFC 5545 TEXT escaping, in icalendar's order (a written \\N is a line break there too);
+    TEXT may not hold control characters."""
+    text = xml_safe(text)
     return (text.replace(r"\N", "\n").replace("\\", "\\\\").replace(";", r"\;").replace(",", r"\,")
             .replace("\r\n", r"\n").replace("\n", r"\n").replace("\r", r"\n"))
 

@@ -13,6 +13,7 @@ import jinja2
 import jinja2.filters
 
 from chronicle import __version__
+from chronicle.content.chars import xml_safe
 from chronicle.graph.nodes import SiteGraph
 from chronicle.model import Text
 from chronicle.cache import key
@@ -317,7 +318,7 @@ class Renderer:
             xml = xml.replace('href="' + INTERNAL, 'href="' + base)
         else:
             xml = resolve_links(xml, path, self.options.portable)
-        return path, xml.encode("utf-8")
+        return path, xml_safe(xml).encode("utf-8")  # a character XML cannot hold makes readers drop the feed
 
 
 _QUOTED_ROWS = 8

@@ -10,7 +10,7 @@ from functools import lru_cache
 from markupsafe import Markup
 
 from chronicle.render.svg import (  # noqa: F401  (the data types are part of this module's interface)
-    FONT, Band, Landmark, Mark, RoleBar, StripData, TimeAxis, date_ticks, esc, num, open_svg, svg_link,
+    FONT, Band, Landmark, Mark, RoleBar, StripData, TimeAxis, calendar_bands, date_ticks, esc, num, open_svg, svg_link,
     svg_text, text_width,
 )
 
@@ -22,12 +22,7 @@ ROW_H = 22.0
 
 
 def _month_bands(start: dt.date, end: dt.date) -> list[tuple[dt.date, dt.date]]:
-    bands, day = [], start
-    while day <= end:
-        nxt = dt.date(day.year + (day.month == 12), day.month % 12 + 1, 1)
-        bands.append((day, min(end, nxt - dt.timedelta(days=1))))
-        day = nxt
-    return bands
+    return calendar_bands(start, end)[1]
 
 
 def _week_bins(start: dt.date, end: dt.date, marks) -> list[tuple[dt.date, dt.date, int]]:
@@ -46,13 +41,15 @@ def _week_bins(start: dt.date, end: dt.date, marks) -> list[tuple[dt.date, dt.da
 
 @lru_cache(maxsize=256)
 def _month_labels(axis: TimeAxis, month_y: float, fmt) -> str:
-    """Month names over a strip; the same for every profile of a chronicle, so drawn once per language."""
+    """Month names over a strip (years over long periods); the same for every profile of a chronicle,
+    so drawn once per language."""
     out = []
-    for a, b in _month_bands(axis.start, axis.end):
-        name = fmt.month(a)
+    unit, bands = calendar_bands(axis.start, axis.end)
+    for a, b in bands:
+        name = fmt.month(a) if unit == "month" else str(a.year)
         x0, x1 = axis.x0(a), axis.x1(b)
         if text_width(name) + 6 > x1 - x0:
-            name = fmt.short_date(a) if text_width(fmt.short_date(a)) + 6 <= x1 - x0 else ""
+            name = fmt.short_date(a) if unit == "month" and text_width(fmt.short_date(a)) + 6 <= x1 - x0 else ""
         if name:
             out.append(svg_text(x0 + 4, month_y, name, "month-label"))
     return "".join(out)

@@ -200,6 +200,8 @@ def _date_ticks(start: dt.date, end: dt.date, max_ticks: int) -> tuple[dt.date, 
         lambda d: d.day == 1 and d.month in (1, 4, 7, 10),
         lambda d: d.day == 1 and d.month == 1,
     )
+    if (end - start).days > LONG_SPAN:
+        return _long_ticks(start, end, max(max_ticks, 1))
     days = [start + dt.timedelta(days=i) for i in range((end - start).days + 1)]
     if len(days) <= max_ticks and len(days) <= 7:
         return tuple(days)
@@ -208,6 +210,55 @@ def _date_ticks(start: dt.date, end: dt.date, max_ticks: int) -> tuple[dt.date, 
         if 0 < len(ticks) <= max(max_ticks, 1):
             return tuple(ticks)
     return (start,) if start == end else (start, end)[:max(max_ticks, 1)]
+
+
+LONG_SPAN = 5000  # days: beyond, ticks and bands are counted by months and years, not found among the days
+
+
+def _long_ticks(start: dt.date, end: dt.date, max_ticks: int) -> tuple[dt.date, ...]:
+    """Month, quarter or every-k-years ticks over a long period (a chronicle may cover centuries),
+    computed without listing its days: the same as the rules above give where both apply."""
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    for step in (1, 3):
+        if months // step - 2 <= max_ticks:
+            firsts = (dt.date(start.year + (start.month - 1 + i) // 12, (start.month - 1 + i) % 12 + 1, 1)
+                      for i in range(months))
+            ticks = tuple(d for d in firsts if start <= d <= end and (d.month - 1) % step == 0)
+            if 0 < len(ticks) <= max_ticks:
+                return ticks
+    for every in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000):
+        first = (start.year + every - 1) // every * every
+        if first == start.year and (start.month, start.day) != (1, 1):
+            first += every
+        years = range(first, end.year + 1, every)
+        if 0 < len(years) <= max_ticks:
+            return tuple(dt.date(y, 1, 1) for y in years)
+    return (start, end)[:max_ticks]
+
+
+def calendar_bands(start: dt.date, end: dt.date, most: int = 240) -> tuple[str, list[tuple[dt.date, dt.date]]]:
+    """Alternating bands under a strip: months, or over long periods years, decades or centuries,
+    so there are at most ``most`` of them whatever the period. Returns (unit, bands)."""
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    if months <= most:
+        bands, day = [], start
+        while day <= end:
+            nxt = dt.date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+            bands.append((day, min(end, nxt - dt.timedelta(days=1))))
+            day = nxt
+        return "month", bands
+    for every, unit in ((1, "year"), (10, "decade"), (100, "century"), (1000, "millennium")):
+        if (end.year - start.year) // every + 1 <= most:
+            break
+    bands, day = [], start
+    while day <= end:
+        nxt_year = (day.year // every + 1) * every
+        last = end if nxt_year > end.year else dt.date(nxt_year, 1, 1) - dt.timedelta(days=1)
+        bands.append((day, min(end, last)))
+        if last >= end:
+            break
+        day = last + dt.timedelta(days=1)
+    return unit, bands
 
 
 def nice_scale(vmax: float, ticks: int = 4, integers: bool = True, vmin: float = 0.0) -> list[float]:

@@ -13,6 +13,7 @@ import datetime as dt
 import io
 import zipfile
 
+from chronicle.content.chars import xml_safe
 from chronicle.reports.document import Document, Evidence, Heading, PageBreak, Para, Table
 
 # (Latin font, East Asian font, size in points) per role, per report language.
@@ -105,9 +106,9 @@ def write_docx(doc: Document) -> bytes:
     when = dt.datetime.combine(doc.date or dt.date(1980, 1, 1), dt.time())
     props.created = props.modified = when
     props.last_printed = when
-    props.author = doc.author or "chronicle"
+    props.author = xml_safe(doc.author or "chronicle")
     props.last_modified_by = "chronicle"
-    props.title = doc.title
+    props.title = xml_safe(doc.title) if doc.title else doc.title
     props.language = "zh-CN" if doc.zh else "en"
     props.revision = 1
     props.comments = ""
@@ -144,6 +145,7 @@ def _add_paragraph(d, end, style_id: str | None):
 def _add_run(p, text: str):
     """``p.add_run(text)``; python-docx walks the text a character at a time, which only tabs and breaks need."""
     from docx.text.run import Run
+    text = xml_safe(text)
     if not text or any(c in text for c in "\t\r\n"):
         return p.add_run(text)
     r = p._p.add_r()
@@ -379,14 +381,14 @@ def _table(d, block: Table, fonts: dict, note_id: str | None) -> None:
     trpr.append(repeat)
     for cell, text in zip(header.cells, block.header):
         cell.text = ""
-        run = cell.paragraphs[0].add_run(text)
+        run = cell.paragraphs[0].add_run(xml_safe(text))
         run.bold = True
         run.font.name = fonts["heading"][0]
         _rfonts(run._r.get_or_add_rPr(), fonts["heading"][0], fonts["heading"][1], hint=fonts is FONTS["zh"])
     for row in block.rows:
         cells = table.add_row().cells
         for cell, text in zip(cells, row):
-            cell.text = text
+            cell.text = xml_safe(text)
     for row in table.rows:
         for cell, width in zip(row.cells, widths):
             cell.width = width
@@ -398,7 +400,7 @@ def _table(d, block: Table, fonts: dict, note_id: str | None) -> None:
 
 def normalise_zip(data: bytes, day: dt.date | None) -> bytes:
     """The same archive with fixed entry timestamps and attributes, so equal content gives equal bytes."""
-    day = day if day and day.year >= 1980 else dt.date(1980, 1, 1)
+    day = day if day and 1980 <= day.year <= 2107 else dt.date(1980, 1, 1)  # what a zip header can hold
     stamp = (day.year, day.month, day.day, 0, 0, 0)
     src = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()

@@ -7,6 +7,7 @@ import io
 import zipfile
 from pathlib import Path
 
+from chronicle.content.chars import xml_safe
 from chronicle.errors import did_you_mean
 
 
@@ -40,6 +41,7 @@ def fill_template(path: Path, context: dict, day: dt.date | None) -> bytes:
         raise TemplateProblem(name, None, f"not a Word .docx file ({exc})",
                               "save the template from Word or LibreOffice as .docx") from None
     env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=True)
+    context = _xml_safe(context)
     try:
         template.render(context, jinja_env=env, autoescape=True)
     except jinja2.UndefinedError as exc:
@@ -60,6 +62,17 @@ def fill_template(path: Path, context: dict, day: dt.date | None) -> bytes:
     out = io.BytesIO()
     template.save(out)
     return normalise_zip(out.getvalue(), day)
+
+
+def _xml_safe(value):
+    """The context without characters XML cannot hold (they never reach here from content; belt and braces)."""
+    if isinstance(value, str):
+        return xml_safe(value)
+    if isinstance(value, dict):
+        return {k: _xml_safe(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_xml_safe(v) for v in value]
+    return value
 
 
 def _names(context: dict) -> list[str]:

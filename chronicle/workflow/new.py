@@ -7,6 +7,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from chronicle.content.chars import FORBIDDEN
+from chronicle.content.chars import message as chars_message
+from chronicle.content.dates import DEFAULT_SPAN, SUPPORTED, Span
 from chronicle.content.schema import ENTRY_NAME
 from chronicle.content.source import SourceError, read_source
 from chronicle.content.yamlio import YAMLProblem, load_yaml
@@ -26,6 +29,7 @@ class Settings:
 
     languages: tuple[str, ...]
     lunar_calendar: bool
+    span: Span = DEFAULT_SPAN
 
 
 def read_settings(content: Path) -> Settings:
@@ -44,7 +48,24 @@ def read_settings(content: Path) -> Settings:
     if not languages or not all(isinstance(x, str) and x for x in languages):
         raise NewProblem("chronicle.yaml has no usable 'languages:'", "write e.g. languages: [zh, en]", str(path))
     lunar = data.get("lunar_calendar")
-    return Settings(tuple(languages), lunar is True or str(lunar).lower() in ("true", "yes", "on"))
+    return Settings(tuple(languages), lunar is True or str(lunar).lower() in ("true", "yes", "on"), _span(data.get("dates")))
+
+
+def _span(dates) -> Span:
+    """chronicle.yaml's 'dates:' when it is usable (the build reports it when it is not)."""
+    if not isinstance(dates, dict):
+        return DEFAULT_SPAN
+    first, last = dates.get("from", SUPPORTED[0]), dates.get("to", SUPPORTED[1])
+    if (isinstance(first, int) and isinstance(last, int) and not isinstance(first, bool) and not isinstance(last, bool)
+            and SUPPORTED[0] <= first <= last <= SUPPORTED[1]):
+        return Span(first, last, configured=True)
+    return DEFAULT_SPAN
+
+
+def check_day(day_text: str, year: int, span: Span) -> None:
+    problem = span.problem(year, day_text)
+    if problem:
+        raise NewProblem(*problem)
 
 
 def parse_day(text: str, today: dt.date) -> tuple[str, dt.date]:
@@ -59,6 +80,7 @@ def parse_day(text: str, today: dt.date) -> tuple[str, dt.date]:
     if not m or m.group("lang"):
         raise NewProblem(f"'{text}' is not a date", "write the date as YYYY-MM-DD, e.g. 2020-01-23, or a second entry "
                          "on one day as 2020-01-23-night")
+    check_day(m.group("date"), int(m.group("date")[:4]), DEFAULT_SPAN)
     try:
         return m.group("stem"), dt.date.fromisoformat(m.group("date"))
     except ValueError:
@@ -107,6 +129,9 @@ def new_entry(content: Path, stem: str, day: dt.date, lang: str | None = None,
               title: str | None = None) -> list[Path]:
     """Create entries/STEM.md (and STEM.LANG.md); refuses to overwrite. Returns the files created."""
     settings = read_settings(content)
+    check_day(day.isoformat(), day.year, settings.span)
+    if title and FORBIDDEN.search(title):
+        raise NewProblem(*chars_message(FORBIDDEN.search(title).group(), None, 1, "the title has the "))
     source = settings.languages[0]
     folder = content / "entries"
     main = folder / f"{stem}.md"

@@ -484,6 +484,83 @@ SECTIONS = [
         Case("text looks like an email address", "Remove it, or allow it if it is a public address.",
              {E: entry(body="邮箱 yang@example.org。\n")}),
     ]),
+    Section("Limits", "What chronicle handles, and what it refuses rather than publish something wrong or take "
+            "minutes over: years, figures, invisible characters, and Markdown beyond what a hand writes. See "
+            "[writing.md](writing.md#dates-and-years).", [
+        Case("invisible character U+… in column …",
+             "A control character (U+0001 to U+001F except the tab, U+007F to U+009F) or a noncharacter "
+             "(U+FFFE, U+FFFF, U+FDD0 to U+FDEF) is in the file, usually copied in with text from Word, a PDF "
+             "or a terminal. It shows as nothing, and feeds and Word files cannot hold it. Delete it.",
+             {E: entry(body="晚上开会。\n\n证言\x0b：我来。\n")}, show=(),
+             input_note="Line 7 of `entries/2020-01-23.md` holds a vertical tab (U+000B) after 证言."),
+        Case("text contains the invisible character …",
+             "The same, written as an escape in double quotes. Take the escape out.",
+             {E: entry('title: "紧急\\x01会议"\n')}),
+        Case("a character reference stands for the invisible character …",
+             "The same, written as a character reference in the text. Delete it.",
+             {E: entry(body="晚上开会&#1;。\n")}),
+        Case("the year … is outside the years chronicle supports, 1000 to 2999",
+             "chronicle handles dates from the year 1000 to 2999, in entries, roles, phases and the report "
+             "date. The hint suggests the year the digits most likely meant.",
+             {"entries/0202-01-25.md": entry(date="0202-01-25")}),
+        Case("the year … is outside the years chronicle.yaml allows ('dates:')",
+             "`dates:` in `chronicle.yaml` says which years the chronicle covers; this date is outside them.",
+             {C: BASE[C] + "dates: {from: 2019, to: 2021}\n", "entries/2202-01-25.md": entry(date="2202-01-25")}),
+        Case("'dates': the year … is outside the years chronicle supports",
+             "`dates:` can narrow the years chronicle handles, not widen them.",
+             {C: BASE[C] + "dates: {from: 900, to: 2020}\n"}),
+        Case("'dates': 'to' (…) is before 'from' (…)", "Swap the two years.",
+             {C: BASE[C] + "dates: {from: 2023, to: 2019}\n"}),
+        Case("the date … is far from every other entry (warning)",
+             "An entry's year stands far away from all the others, most likely a typing mistake (2202 for 2022). "
+             "Correct it as the hint says; if the date is right, say which years the chronicle covers with "
+             "`dates:` in `chronicle.yaml`.",
+             {"entries/2020-01-24.md": entry(date="2020-01-24"), "entries/2200-01-25.md": entry(date="2200-01-25")}),
+        Case("… was read as … and '…', because a comma separates the items in { }",
+             "Inside `{ }` a comma separates items, so `3,730` became the figure 3 and a stray field `730`. "
+             "Write the number without the comma.",
+             {S: "- id: households\n  label: 居民户数\n", E: entry("stats:\n  - {stat: households, value: 3,730}\n")}),
+        Case("'value': '…' is read as text, not as a number",
+             "YAML reads `3,730`, `3 730`, `1e5` and `0202` as text. Write the figure in plain digits, as the hint says.",
+             {S: "- id: households\n  label: 居民户数\n", E: entry("stats:\n  - stat: households\n    value: 1e5\n")}),
+        Case("'value': … is not a finite number", "`.nan`, `NaN` and `.inf` are not figures. Write the figure in digits.",
+             {S: "- id: households\n  label: 居民户数\n", E: entry("stats:\n  - {stat: households, value: .nan}\n")}),
+        Case("'value': … is too large: figures up to ±10^15 (a million billion) are supported",
+             "A figure with too many digits, or an exponent like `1e400`. Check the number.",
+             {S: "- id: households\n  label: 居民户数\n", E: entry("stats:\n  - {stat: households, value: 1e400}\n")}),
+        Case("'value': … is read as the decimal …, but this chronicle's languages also write it for …",
+             "In German, Spanish, Italian and other languages `3.730` means three thousand seven hundred and thirty; "
+             "YAML reads it as 3.73. Write `3730`, or `3.73` if the decimal is meant.",
+             {C: "title: Tagebuch\nlanguages: [de]\n", P: "- id: yang-quling\n  name: Yang Quling\n",
+              S: "- id: households\n  label: Haushalte\n",
+              E: entry("stats:\n  - {stat: households, value: 3.730}\n"), T: None}, show=(C, E)),
+        Case("lists or quotes are nested more than 32 levels deep here",
+             "Lists or quotations inside one another, past what can be shown. Nest less.",
+             {E: entry(body="晚上开会。\n\n" + "> " * 40 + "我来。\n")}),
+        Case("this paragraph has … definition lines (': …'); the limit is 150",
+             "A long run of definitions (`term` then `: definition`) without blank lines. Put blank lines between them.",
+             {E: entry(body="晚上开会。\n\n" + "卡点\n:   值守\n" * 160)}, show=(),
+             input_note="`entries/2020-01-23.md` has 160 pairs of lines `卡点` / `:   值守` with no blank line."),
+        Case("this paragraph has … formatting marks (…) without a blank line between them",
+             "A paragraph with tens of thousands of `*`, `_`, `` ` ``, `[`, `<`, `&` or `\\`, or hundreds of "
+             "headings without blank lines: showing it would take minutes. Put blank lines between paragraphs.",
+             {E: entry(body="晚上开会。\n\n" + "*_" * 6000 + "\n")}, show=(),
+             input_note="`entries/2020-01-23.md` has a paragraph of 12,000 characters `*_*_*_…`."),
+        Case("this paragraph has … '[' that are never closed or are nested deep",
+             "The Markdown reader looks for the `]` of every `[`; thousands that are never closed would take it "
+             "minutes. Close them, or write `\\[` for a bracket that is only a bracket.",
+             {E: entry(body="晚上开会。\n\n" + ("[注" * 100 + "\n\n") * 30)}, show=(),
+             input_note="`entries/2020-01-23.md` has 30 paragraphs of 100 `[注` each, never closed."),
+        Case("… '<' look like the start of HTML tags but are not closed with '>'",
+             "Each `<` followed by a letter starts an HTML tag for the Markdown reader, which then looks for its `>`. "
+             "Write `&lt;` for a `<` that is only a less-than sign.",
+             {E: entry(body="晚上开会。\n\n" + "a<b\n\n" * 3000)}, show=(),
+             input_note="`entries/2020-01-23.md` has 3,000 paragraphs `a<b`."),
+        Case("this text has more than 20,000 paragraphs",
+             "One entry or page may have at most 20,000 paragraphs (text between blank lines). Split it.",
+             {E: entry(body="晚上开会。\n\n" + "*开会*\n\n" * 20001)}, show=(),
+             input_note="`entries/2020-01-23.md` has 20,002 paragraphs."),
+    ]),
     Section("pages/", "", [
         Case("not a Markdown file; ignored (warning, pages)", "Only `.md` files are pages.",
              {"pages/about.txt": "x\n"}),
@@ -610,7 +687,7 @@ def render() -> tuple[str, list[str]]:
                     problems.append(f"{case.title}: {out[-300:] or 'no output'}")
                 parts.append(f"### {case.title}\n")
                 parts.append(case.explain + "\n")
-                shown = case.show or tuple(n for n, t in case.files.items() if isinstance(t, str))
+                shown = case.show if case.show is not None else tuple(n for n, t in case.files.items() if isinstance(t, str))
                 if case.input_note:
                     parts.append(case.input_note + "\n")
                 for name in shown:

@@ -372,7 +372,7 @@ CASES = [
         "media/photo.jpg: error: symbolic link points outside the content folder\n"
         "    copy the file into the content folder instead of linking to it"], setup=symlink_media_out),
     Case("media-link-to-missing-file", {"entries/2020-01-01.md": "---\ndate: 2020-01-01\n---\n正文。\n\n![照片](media/photo.jpg)\n"}, [
-        "entries/2020-01-01.md:4: error: 'media/photo.jpg' is not a file in media/\n"
+        "entries/2020-01-01.md:6: error: 'media/photo.jpg' is not a file in media/\n"
         "    put the file in the content folder's media/ and link it as media/NAME"]),
     Case("media-link-leaving-media", {"entries/2020-01-01.md": "---\ndate: 2020-01-01\n---\n![配置](media/../chronicle.yaml)\n"}, [
         "entries/2020-01-01.md:4: error: 'media/../chronicle.yaml' is not a file in media/\n"
