@@ -10,7 +10,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from chronicle.cache import Cache, Memo, key
+from chronicle.cache import FOLDER as CACHE_FOLDER, Cache, Memo, key
 from chronicle.content.files import snapshot
 from chronicle.errors import BuildError, Report
 from chronicle.output.writer import OutputError, check_output_dir, folder_state, same_state, write_site
@@ -56,11 +56,20 @@ def check(content: Path, strict: bool = False, cache: Cache | None = None, sessi
     report = Report()
     chron = load(content, report, session.entries if session else None, files)
     if chron is None or report.errors:
+        _note_cache(cache, report)
         return None, report
     graph = build_graph(chron, report, cache, session.nodes if session else None)
     if strict:
         _strict(report)
+    _note_cache(cache, report)
     return (None if report.errors else graph), report
+
+
+def _note_cache(cache: Cache | None, report: Report) -> None:
+    """The cache's one warning (a foreign cache discarded), never an error: it is not about the content."""
+    found = cache.warning() if cache is not None else None
+    if found:
+        report.warn(*found[:1], None, *found[1:])
 
 
 def _strict(report: Report) -> None:
@@ -130,6 +139,7 @@ def _build(content: Path, out: Path, cache: Cache, last: dict | None, inputs: st
 
     forbidden = _forbidden_names(graph)
     reports = _reports(graph, cache) if with_reports else []  # chronicle serve previews without them: they take seconds
+    _note_cache(cache, report)
     renderer.env.globals["report_downloads"] = _downloads(reports)
 
     def guarded(job: Job) -> Job:
@@ -204,7 +214,8 @@ def _build(content: Path, out: Path, cache: Cache, last: dict | None, inputs: st
                 for lang in graph.languages}
     if (use_cache or session is not None) and not search_failed:  # without search, pages were written again
         state = {} if live else folder_state(out, stamps)  # serve never skips a build
-        record = {"inputs": inputs, "stamps": stamps, "output": state, "files": list(written), "report": report.items,
+        record = {"inputs": inputs, "stamps": stamps, "output": state, "files": list(written),
+                  "report": [d for d in report.items if not d.path.startswith(CACHE_FOLDER)],  # said once
                   "result": (written, per_lang, len(graph.entries), len(graph.people))}
         if not live:  # serve's own folder goes when serve stops: its record stays in memory
             cache.save_last_build(out, record)
