@@ -148,6 +148,8 @@ def _build(content: Path, out: Path, cache: Cache, last: dict | None, inputs: st
                 data = job.make()
             except jinja2.TemplateError as exc:
                 raise _template_error(exc, graph) from None
+            except (ArithmeticError, TypeError, ValueError, LookupError, RecursionError) as exc:
+                raise _template_error(exc, graph, strict=True) or exc
             _guard(job.path, data, forbidden)
             return data
         return Job(job.path, job.key, make)
@@ -367,19 +369,28 @@ def _guard_report(path: str, data: bytes, forbidden) -> None:
         _guard(path, data, forbidden)
 
 
-def _template_error(exc, graph: SiteGraph) -> _TemplateProblem:
-    name = getattr(exc, "filename", None) or getattr(exc, "name", None)
-    line = getattr(exc, "lineno", None)
+def _template_error(exc, graph: SiteGraph, strict: bool = False) -> _TemplateProblem | None:
+    """The template and line an error happened in, as a diagnostic; ``strict``: only if it happened in a
+    template (a Python error a template caused, e.g. ``{{ 1 / 0 }}``), else None."""
+    from chronicle.render.sandbox import TemplateAccess
+    name = None if strict else getattr(exc, "filename", None) or getattr(exc, "name", None)
+    line = None if strict else getattr(exc, "lineno", None)
     if not name:
         import traceback
         for frame in reversed(traceback.extract_tb(exc.__traceback__)):
             if frame.filename.endswith((".html", ".xml")):
                 name, line = frame.filename, frame.lineno
                 break
+    if strict and not name:
+        return None
     name = name or "templates"
     root = str(graph.chronicle.root)
     if name.startswith(root):
         name = name[len(root) + 1:]
     elif "/" in name and not name.startswith("templates/"):
         name = "theme/" + name.rsplit("/", 1)[-1]
+    if isinstance(exc, TemplateAccess):
+        return _TemplateProblem(name, line, str(exc))
+    if strict:
+        return _TemplateProblem(name, line, f"template error: {type(exc).__name__}: {exc}")
     return _TemplateProblem(name, line, f"template error: {exc.message or exc}")
