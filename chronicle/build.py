@@ -81,7 +81,7 @@ def _strict(report: Report) -> None:
 def build(content: Path, out: Path, *, strict: bool = False, portable: bool = False,
           progress: Callable[[str], None] | None = None, search: bool = True,
           with_reports: bool = True, use_cache: bool = True, in_place: bool = False,
-          session: Session | None = None) -> BuildResult:
+          session: Session | None = None, waiting: Callable[[str], None] | None = None) -> BuildResult:
     """Build the site; raises BuildError (old output untouched) when the content has errors.
 
     ``search``: index the site with Pagefind and put a search box on every page; without a working
@@ -89,14 +89,26 @@ def build(content: Path, out: Path, *, strict: bool = False, portable: bool = Fa
     ``use_cache``: reuse what earlier builds made (``.chronicle-cache/``): rendered Markdown, reports, and
     every output file whose key is unchanged. ``in_place``: update ``out`` file by file (chronicle serve).
     ``session``: keep parsed entries and graph nodes in memory for the next build of the same content.
+    ``waiting(message)``: told when another build holds the output folder's lock (output/lock.py), and
+    this one waits for it.
     """
+    from chronicle.output.lock import Busy, output_lock
     started = time.perf_counter()
     try:
         check_output_dir(out, content)
-    except OutputError as exc:
+        with output_lock(out, waiting):
+            return _build_unlocked(content, out, started, strict=strict, portable=portable, progress=progress,
+                                   search=search, with_reports=with_reports, use_cache=use_cache,
+                                   in_place=in_place, session=session)
+    except (OutputError, Busy) as exc:
         report = Report()
         report.error("", None, exc.message, exc.hint)
         raise BuildError(report) from None
+
+
+def _build_unlocked(content: Path, out: Path, started: float, *, strict: bool, portable: bool, progress,
+                    search: bool, with_reports: bool, use_cache: bool, in_place: bool,
+                    session: Session | None) -> BuildResult:
     cache = Cache(content.resolve() if use_cache else None)
     last = session.builds.get(out.resolve()) if session is not None else None
     if last is None:

@@ -194,12 +194,19 @@ class WriteResult:
 
 
 def write_plan(plan: ImportPlan, out: Path, force: bool = False, progress: Progress | None = None) -> WriteResult:
-    """Write the planned files into ``out``; existing files are skipped unless ``force`` (chronicle.yaml never)."""
+    """Write the planned files into ``out``; existing files are skipped unless ``force`` (chronicle.yaml never).
+
+    Every file is checked before any is written: none may be reached through a link (a content folder's
+    entries/ linked elsewhere would make --force overwrite files there). Each is written beside its place
+    and renamed over it, so a failure leaves the old file or the new one, never half of one."""
     if out.exists() and not out.is_dir():
         raise ImportProblem(f"{out} exists and is not a folder", "give a folder with -o, e.g. -o content")
+    order = sorted(plan.files.items(), key=lambda kv: _order(kv[0]))
+    for rel, _ in order:
+        _refuse_links(out, rel)
     written, skipped, kept = [], [], []
     total = len(plan.files)
-    for n, (rel, text) in enumerate(sorted(plan.files.items(), key=lambda kv: _order(kv[0]))):
+    for n, (rel, text) in enumerate(order):
         path = out / rel
         if path.exists():
             if rel == "chronicle.yaml":
@@ -208,12 +215,51 @@ def write_plan(plan: ImportPlan, out: Path, force: bool = False, progress: Progr
             if not force:
                 skipped.append(rel)
                 continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        try:
+            _write_text(path, text)
+        except OSError as exc:
+            raise ImportProblem(f"cannot write {path}: {exc.strerror or exc}",
+                                "check that the disk is not full and that the folder can be written"
+                                + (f"; {len(written)} files were written before it" if written else "")) from None
         written.append(rel)
         if progress and n % 100 == 0:
             progress("writing", n, total)
     return WriteResult(written, skipped, kept)
+
+
+def _refuse_links(out: Path, rel: str) -> None:
+    """No folder below ``out`` on the way to ``rel``, nor the file itself, may be a link."""
+    path = out
+    for part in rel.split("/"):
+        path = path / part
+        if path.is_symlink():
+            import os
+            raise ImportProblem(f"{path} is a symbolic link (to {os.path.realpath(path)}); import never writes "
+                                "through a link, so nothing was written",
+                                "remove the link, or import into a new folder with -o")
+
+
+def _write_text(path: Path, text: str) -> None:
+    import os
+    import tempfile
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.chmod(tmp, 0o644 & ~_umask())
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.lexists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def _umask() -> int:
+    import os
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _order(rel: str) -> tuple:
