@@ -183,7 +183,11 @@ def _build(content: Path, out: Path, cache: Cache, last: dict | None, inputs: st
     jobs.append(data_job("sitemap.xml", keys.sitemap, partial(sitemap, graph)))
     jobs.append(data_job("data/chronicle.json", keys.chronicle_json, partial(chronicle_json, graph, memo)))
     jobs += [data_job(path, keyfn, make) for path, keyfn, make in export_jobs(graph, keys, memo)]
-    jobs += [report_job(path, data) for path, data in reports]
+    try:
+        jobs += [report_job(path, data) for path, data in reports]
+    except _Leak as exc:
+        report.error(exc.where, None, exc.message, exc.hint)
+        raise BuildError(report) from None
 
     def finalize(folder: Path) -> None:
         """Index the complete site before it is swapped in; on failure, the same site without search."""

@@ -14,7 +14,8 @@ import click
               help="Content folder to write into (created if needed).")
 @click.option("--year", type=click.IntRange(1000, 9999), default=None,
               help="Year of the first heading, when the headings do not say it (otherwise inferred).")
-@click.option("--lang", default="zh", show_default=True, help="Language the diary is written in.")
+@click.option("--lang", default="zh", show_default=True, callback=lambda ctx, param, value: _lang_code(value),
+              help="Language the diary is written in.")
 @click.option("--title", default=None, help="Title of the chronicle (default: the document's own title).")
 @click.option("--format", "fmt", type=click.Choice(["auto", "html", "text", "markdown", "docx"]), default="auto",
               show_default=True, help="Read the file as this format instead of guessing.")
@@ -83,3 +84,11 @@ def import_diary(file: Path, out: Path, year: int | None, lang: str, title: str 
         click.echo(f"Next: check every '# check' item in {prefix}people.yaml, then run: chronicle check {out}")
     else:
         click.echo(f"Next: chronicle check {out}")
+
+
+def _lang_code(value: str) -> str:
+    """A language code as chronicle.yaml takes it: it is written into that file as it is."""
+    from chronicle.content.fields import LANG
+    if not LANG.match(value):
+        raise click.BadParameter(f"'{value}' is not a language code; use a code like zh, en or zh-Hant")
+    return value

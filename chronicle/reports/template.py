@@ -31,6 +31,10 @@ def fill_template(path: Path, context: dict, day: dt.date | None) -> bytes:
     except ImportError:
         raise TemplateProblem(name, None, "--template needs docxtpl, which is not installed",
                               "install it with: pip install docxtpl") from None
+    from chronicle.ziplimits import zip_problem
+    problem = zip_problem(path)
+    if problem is not None:
+        raise TemplateProblem(name, None, problem[0], problem[1].replace("Word diary", "Word template"))
     try:
         template = DocxTemplate(str(path))
         template.init_docx()
