@@ -40,7 +40,11 @@ def zip_problem(path: Path) -> tuple[str, str] | None:
                 f"{MAX_TOTAL_BYTES // _MB} MB", hint)
     for part in parts:
         if part.file_size > _MB and part.file_size > MAX_RATIO * max(part.compress_size, 1):
-            return (f"the part {part.filename} of the Word file unpacks from {part.compress_size / _MB:,.1f} MB to "
-                    f"{part.file_size / _MB:,.0f} MB ({part.file_size // max(part.compress_size, 1):,} times); the "
+            return (f"the part {part.filename} of the Word file unpacks from {_size(part.compress_size)} to "
+                    f"{_size(part.file_size)} ({part.file_size // max(part.compress_size, 1):,} times); the "
                     f"limit is {MAX_RATIO} times", hint)
     return None
+
+
+def _size(n: int) -> str:
+    return f"{n / _MB:,.0f} MB" if n >= _MB else f"{max(1, round(n / 1024))} KB"

@@ -13,7 +13,7 @@ from chronicle.content.yamlio import YMap
 from chronicle.errors import did_you_mean, rel
 from chronicle.model import Body, Entry, Page, Ref, StatValue, Text
 
-OUTSIDE_HINT = "copy the file into the content folder instead of linking to it"
+OUTSIDE_HINT = "copy it into the content folder instead of linking to it"
 
 
 class DocumentsReader:

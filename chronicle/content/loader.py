@@ -88,7 +88,8 @@ class _Loader(SettingsReader, RegistersReader, DocumentsReader):
 
     def outside(self, name: str, path: Path, within: str = "the content folder") -> None:
         self.report.error(name, None, f"symbolic link points outside {within}",
-                          f"it leads to {link_target(path)}; " + OUTSIDE_HINT)
+                          f"it leads to {link_target(path)}; " + (OUTSIDE_HINT if within == "the content folder"
+                                                                   else f"copy it into {within} instead of linking to it"))
 
     def folder(self, name: str, real: bool = False) -> Path | None:
         """The content's sub-folder ``name`` if it is there and may be read: inside the content folder once

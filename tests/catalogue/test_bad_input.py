@@ -364,13 +364,13 @@ CASES = [
     # ---------------------------------------------------------------- files outside the content folder
     Case("symlinked-entry-outside", {}, [
         "entries/2020-01-02.md: error: symbolic link points outside the content folder\n"
-        "    copy the file into the content folder instead of linking to it"], setup=symlink_entry_out),
+        "    it leads to {tmp}/secret.md; copy it into the content folder instead of linking to it"], setup=symlink_entry_out),
     Case("symlinked-folder-outside", {}, [
         "entries/more: error: symbolic link points outside the content folder\n"
-        "    copy the file into the content folder instead of linking to it"], setup=symlink_folder_out),
+        "    it leads to {tmp}/elsewhere; copy it into the content folder instead of linking to it"], setup=symlink_folder_out),
     Case("symlinked-media-outside", {}, [
         "media/photo.jpg: error: symbolic link points outside the content folder\n"
-        "    copy the file into the content folder instead of linking to it"], setup=symlink_media_out),
+        "    it leads to {tmp}/passwd; copy it into the content folder instead of linking to it"], setup=symlink_media_out),
     Case("media-link-to-missing-file", {"entries/2020-01-01.md": "---\ndate: 2020-01-01\n---\n正文。\n\n![照片](media/photo.jpg)\n"}, [
         "entries/2020-01-01.md:4: error: 'media/photo.jpg' is not a file in media/\n"
         "    put the file in the content folder's media/ and link it as media/NAME"]),
@@ -463,7 +463,8 @@ def test_bad_input(case: Case, tmp_path: Path, reference_site: Path):
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     assert "Traceback" not in result.output
     printed = diagnostics(re.sub(rf"^{re.escape(str(content))}/", "", result.output, flags=re.M))
-    expected = [e.replace("{out}", str(out.resolve())).replace("{content}", str(content.resolve())) for e in case.expected]
+    expected = [e.replace("{out}", str(out.resolve())).replace("{content}", str(content.resolve()))
+                .replace("{tmp}", str(tmp_path.resolve())) for e in case.expected]
     assert printed == expected, "\n" + result.output
     assert result.exit_code == case.exit, result.output
     if case.exit == 1:
