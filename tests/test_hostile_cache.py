@@ -213,3 +213,11 @@ def test_the_planted_file_would_run_if_it_were_unpickled(tmp_path):
     marker = tmp_path / "pwned"
     pickle.loads(pickle.dumps(Planted(marker)))
     assert marker.exists()
+
+
+def test_a_key_inside_the_content_folder_is_never_used(tmp_path, monkeypatch):
+    """A cache folder set (XDG_CACHE_HOME) inside the content would let the content carry the key."""
+    content = tmp_path / "mini"
+    shutil.copytree(FIXTURES / "mini", content)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(content / "cache-home"))
+    assert Cache(content).root is None

@@ -198,3 +198,18 @@ def test_a_read_only_or_forbidden_output_is_named(mini, tmp_path, monkeypatch, c
     assert result.exit_code == 1
     assert f"error: cannot write the site into {out}: {out}/" in result.output
     assert os.strerror(code) in result.output and words in result.output and ".public.tmp-" not in result.output
+
+
+@pytest.mark.parametrize("title", ["x\ndraft: true", "会议: 紧急\n---\n正文", "yes", "- item", "tab\tand\u2028line"])
+def test_a_title_given_on_the_command_line_cannot_add_front_matter(mini, title):
+    from chronicle.content.yamlio import load_yaml, split_front_matter
+    assert run_cli("new", "entry", "2020-03-03", str(mini), "--title", title).exit_code == 0
+    front, line, body, body_line = split_front_matter((mini / "entries" / "2020-03-03.md").read_text(encoding="utf-8"))
+    data = load_yaml(front, line)
+    assert data["title"] == title and "draft" not in data and not body.strip()
+
+
+def test_import_lang_must_be_a_language_code(diary, tmp_path):
+    result = run_cli("import", str(diary), "-o", str(tmp_path / "c"), "--lang", "zh]\nx: [y")
+    assert result.exit_code == 2 and "is not a language code" in result.output
+    assert not (tmp_path / "c").exists()

@@ -51,7 +51,7 @@ class ImportPlan:
 
 def _scalar(value: str) -> str:
     """A YAML scalar that reads back as exactly ``value``: plain when safe, else double-quoted."""
-    if (value and value == value.strip() and not re.search(r"[:#{}\[\],&*!|>'\"%@`]|^[-?]", value)
+    if (value and value == value.strip() and not re.search(r"[:#{}\[\],&*!|>'\"%@`\x00-\x1f\x7f\x85\u2028\u2029]|^[-?]", value)
             and not re.fullmatch(r"[-+.\d\s:]+|true|false|yes|no|on|off|null|~", value, re.IGNORECASE)):
         return value
     return json.dumps(value, ensure_ascii=False)

@@ -32,7 +32,7 @@ _JINJA = (jinja2.runtime.LoopContext, jinja2.runtime.Macro, jinja2.runtime.Templ
           jinja2.runtime.BlockReference, jinja2.runtime.Undefined, jinja2.utils.Cycler, jinja2.utils.Joiner,
           jinja2.utils.Namespace, jinja2.environment.TemplateModule)
 _CALLABLE_TYPES = {dict, jinja2.utils.Cycler, jinja2.utils.Joiner, jinja2.utils.Namespace}
-_FUNCTION_HOMES = ("chronicle.render.", "chronicle.build", "jinja2.")
+_FUNCTION_HOMES = ("chronicle.render.", "jinja2.")
 
 
 class TemplateAccess(SecurityError):
@@ -49,11 +49,11 @@ def _chronicle_record(obj: Any) -> bool:
     module = getattr(cls, "__module__", "") or ""
     if not module.startswith("chronicle."):
         return False
-    if dataclasses.is_dataclass(cls):
-        return True
-    from chronicle.model import Text
+    from chronicle.model import Chronicle, Text
     from chronicle.render.i18n import Messages
-    return isinstance(obj, (Text, Messages))
+    if isinstance(obj, Chronicle):
+        return False  # the content as read, with its folder's path: the graph holds what pages may show
+    return dataclasses.is_dataclass(cls) or isinstance(obj, (Text, Messages))
 
 
 def readable(obj: Any) -> bool:
@@ -107,9 +107,13 @@ class ChronicleSandbox(ImmutableSandboxedEnvironment):
         raise TemplateAccess(_describe(obj, attribute))
 
     def getitem(self, obj: Any, argument: Any):
+        if not readable(obj):  # before Python runs any of its code (a property, __getitem__)
+            raise TemplateAccess(_describe(obj, str(argument)))
         return self._given(obj, argument, super().getitem(obj, argument))
 
     def getattr(self, obj: Any, attribute: str):
+        if not readable(obj):
+            raise TemplateAccess(_describe(obj, attribute))
         return self._given(obj, attribute, super().getattr(obj, attribute))
 
     @staticmethod

@@ -123,7 +123,8 @@ def translation_front_matter(title: str | None = None) -> str:
 
 def _quote(text: str) -> str:
     import json
-    if re.search(r"[:#{}\[\],&*!|>'\"%@`]|^[-?\s]|\s$", text):
+    if re.search(r"[:#{}\[\],&*!|>'\"%@`\x00-\x1f\x7f\x85\u2028\u2029]|^[-?\s]|\s$", text) or \
+            re.fullmatch(r"[-+.\d\s:_]+|true|false|yes|no|on|off|y|n|null|~", text, re.IGNORECASE):
         return json.dumps(text, ensure_ascii=False)
     return text
 
