@@ -19,8 +19,9 @@ from typing import Any
 
 import jinja2
 import jinja2.runtime
+import jinja2.sandbox
 import jinja2.utils
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError, modifies_known_mutable
 from markupsafe import Markup
 
 MAX_TEXT = 5_000_000      # characters (or items) a `*` in a template may make
@@ -33,6 +34,7 @@ _JINJA = (jinja2.runtime.LoopContext, jinja2.runtime.Macro, jinja2.runtime.Templ
           jinja2.utils.Namespace, jinja2.environment.TemplateModule)
 _CALLABLE_TYPES = {dict, jinja2.utils.Cycler, jinja2.utils.Joiner, jinja2.utils.Namespace}
 _FUNCTION_HOMES = ("chronicle.render.", "jinja2.")
+_MUTATORS = frozenset().union(*(names for _, names in jinja2.sandbox._mutable_spec))  # what Jinja checks
 
 
 class TemplateAccess(SecurityError):
@@ -43,22 +45,31 @@ class TemplateAccess(SecurityError):
         self.what = what
 
 
-def _chronicle_record(obj: Any) -> bool:
-    """chronicle's own data records (the model, the graph, a report's items) and its interface words."""
+def readable(obj: Any) -> bool:
+    """Whether a template may read this object's attributes (decided once per type: templates ask often)."""
     cls = type(obj)
-    module = getattr(cls, "__module__", "") or ""
-    if not module.startswith("chronicle."):
+    known = _READABLE.get(cls)
+    if known is None:
+        known = _READABLE[cls] = _readable_type(cls)
+    return known
+
+
+_READABLE: dict[type, bool] = {}
+
+
+def _readable_type(cls: type) -> bool:
+    """Plain values, Jinja's helpers, chronicle's own data records (the graph, a report's items) and its
+    interface words; not the content as read (``Chronicle``, which holds the content folder's path: the
+    graph has what pages may show)."""
+    if issubclass(cls, _PLAIN + _JINJA):
+        return True
+    if not (getattr(cls, "__module__", "") or "").startswith("chronicle."):
         return False
     from chronicle.model import Chronicle, Text
     from chronicle.render.i18n import Messages
-    if isinstance(obj, Chronicle):
-        return False  # the content as read, with its folder's path: the graph holds what pages may show
-    return dataclasses.is_dataclass(cls) or isinstance(obj, (Text, Messages))
-
-
-def readable(obj: Any) -> bool:
-    """Whether a template may read this object's attributes."""
-    return isinstance(obj, _PLAIN) or isinstance(obj, _JINJA) or _chronicle_record(obj)
+    if issubclass(cls, Chronicle):
+        return False
+    return dataclasses.is_dataclass(cls) or issubclass(cls, (Text, Messages))
 
 
 def _callable_ok(obj: Any) -> bool:
@@ -98,7 +109,9 @@ class ChronicleSandbox(ImmutableSandboxedEnvironment):
     intercepted_binops = frozenset(["*", "**"])
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
-        return super().is_safe_attribute(obj, attr, value) and readable(obj)  # the value: getattr, getitem
+        """For Jinja's own uses (the ``attr`` filter); templates' ``a.b`` and ``a[b]`` go through getattr."""
+        return (super().is_safe_attribute(obj, attr, value) and readable(obj)
+                and (readable(value) or _callable_ok(value)))
 
     def is_safe_callable(self, obj: Any) -> bool:
         return super().is_safe_callable(obj) and _callable_ok(obj)
@@ -106,27 +119,54 @@ class ChronicleSandbox(ImmutableSandboxedEnvironment):
     def unsafe_undefined(self, obj: Any, attribute: str):
         raise TemplateAccess(_describe(obj, attribute))
 
+    # ``a.b`` and ``a[b]``: Jinja's sandbox rules (no ``_`` names, no changing lists and dicts) and
+    # chronicle's, checked in one go: templates do this hundreds of thousands of times in a big build.
     def getitem(self, obj: Any, argument: Any):
         if not readable(obj):  # before Python runs any of its code (a property, __getitem__)
             raise TemplateAccess(_describe(obj, str(argument)))
-        return self._given(obj, argument, super().getitem(obj, argument))
+        try:
+            value = obj[argument]
+        except (TypeError, LookupError):
+            if isinstance(argument, str):
+                return self._attribute(obj, argument, items=False)
+            return self.undefined(obj=obj, name=argument)
+        return self._given(obj, argument, value)
 
     def getattr(self, obj: Any, attribute: str):
         if not readable(obj):
             raise TemplateAccess(_describe(obj, attribute))
-        return self._given(obj, attribute, super().getattr(obj, attribute))
+        return self._attribute(obj, attribute)
+
+    def _attribute(self, obj: Any, attribute: str, items: bool = True):
+        try:
+            value = getattr(obj, attribute)
+        except AttributeError:
+            if items:
+                try:
+                    return self._given(obj, attribute, obj[attribute])
+                except (TypeError, LookupError):
+                    pass
+            return self.undefined(obj=obj, name=attribute)
+        if attribute.startswith("_") or (attribute in _MUTATORS and modifies_known_mutable(obj, attribute)):
+            raise TemplateAccess(_describe(obj, attribute))
+        if attribute in ("format", "format_map"):
+            wrapped = self.wrap_str_format(value)
+            if wrapped is not None:
+                return wrapped
+        return self._given(obj, attribute, value)
 
     @staticmethod
     def _given(obj: Any, name: Any, value: Any):
         """What a template may be handed: plain values, chronicle's records, and what it may call."""
-        if isinstance(value, jinja2.runtime.Undefined) or readable(value) or _callable_ok(value):
+        if _READABLE.get(type(value)) or isinstance(value, jinja2.runtime.Undefined) or readable(value) \
+                or _callable_ok(value):
             return value
         raise TemplateAccess(f"{_describe(obj, str(name))}, {_describe(value)}")
 
     def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 - Jinja's own signature
         if not __self.is_safe_callable(__obj):
             raise TemplateAccess(f"{_describe(__obj)} (to call it)")
-        return super().call(__context, __obj, *args, **kwargs)
+        return __context.call(__obj, *args, **kwargs)  # what the sandbox's own call does, once checked
 
     def call_binop(self, context, operator_: str, left: Any, right: Any):
         if operator_ == "**":
