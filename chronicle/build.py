@@ -10,7 +10,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from chronicle.cache import Cache, Memo, key
+from chronicle.cache import FOLDER as CACHE_FOLDER, Cache, Memo, key
 from chronicle.content.files import snapshot
 from chronicle.errors import BuildError, Report
 from chronicle.output.guard import Guard, Leak
@@ -57,11 +57,20 @@ def check(content: Path, strict: bool = False, cache: Cache | None = None, sessi
     report = Report()
     chron = load(content, report, session.entries if session else None, files)
     if chron is None or report.errors:
+        _note_cache(cache, report)
         return None, report
     graph = build_graph(chron, report, cache, session.nodes if session else None)
     if strict:
         _strict(report)
+    _note_cache(cache, report)
     return (None if report.errors else graph), report
+
+
+def _note_cache(cache: Cache | None, report: Report) -> None:
+    """The cache's one warning (a foreign cache discarded), never an error: it is not about the content."""
+    found = cache.warning() if cache is not None else None
+    if found:
+        report.warn(*found[:1], None, *found[1:])
 
 
 def _strict(report: Report) -> None:
@@ -73,7 +82,7 @@ def _strict(report: Report) -> None:
 def build(content: Path, out: Path, *, strict: bool = False, portable: bool = False,
           progress: Callable[[str], None] | None = None, search: bool = True,
           with_reports: bool = True, use_cache: bool = True, in_place: bool = False,
-          session: Session | None = None) -> BuildResult:
+          session: Session | None = None, waiting: Callable[[str], None] | None = None) -> BuildResult:
     """Build the site; raises BuildError (old output untouched) when the content has errors.
 
     ``search``: index the site with Pagefind and put a search box on every page; without a working
@@ -81,14 +90,26 @@ def build(content: Path, out: Path, *, strict: bool = False, portable: bool = Fa
     ``use_cache``: reuse what earlier builds made (``.chronicle-cache/``): rendered Markdown, reports, and
     every output file whose key is unchanged. ``in_place``: update ``out`` file by file (chronicle serve).
     ``session``: keep parsed entries and graph nodes in memory for the next build of the same content.
+    ``waiting(message)``: told when another build holds the output folder's lock (output/lock.py), and
+    this one waits for it.
     """
+    from chronicle.output.lock import Busy, output_lock
     started = time.perf_counter()
     try:
         check_output_dir(out, content)
-    except OutputError as exc:
+        with output_lock(out, waiting):
+            return _build_unlocked(content, out, started, strict=strict, portable=portable, progress=progress,
+                                   search=search, with_reports=with_reports, use_cache=use_cache,
+                                   in_place=in_place, session=session)
+    except (OutputError, Busy) as exc:
         report = Report()
         report.error("", None, exc.message, exc.hint)
         raise BuildError(report) from None
+
+
+def _build_unlocked(content: Path, out: Path, started: float, *, strict: bool, portable: bool, progress,
+                    search: bool, with_reports: bool, use_cache: bool, in_place: bool,
+                    session: Session | None) -> BuildResult:
     cache = Cache(content.resolve() if use_cache else None)
     last = session.builds.get(out.resolve()) if session is not None else None
     if last is None:
@@ -131,6 +152,7 @@ def _build(content: Path, out: Path, cache: Cache, last: dict | None, inputs: st
 
     guard = Guard(graph.watch, templates=graph.chronicle.template_dir)
     reports = _reports(graph, cache) if with_reports else []  # chronicle serve previews without them: they take seconds
+    _note_cache(cache, report)
     renderer.env.globals["report_downloads"] = _downloads(reports)
 
     def guarded(job: Job) -> Job:
@@ -139,6 +161,8 @@ def _build(content: Path, out: Path, cache: Cache, last: dict | None, inputs: st
                 data = job.make()
             except jinja2.TemplateError as exc:
                 raise _template_error(exc, graph) from None
+            except (ArithmeticError, TypeError, ValueError, LookupError, RecursionError) as exc:
+                raise _template_error(exc, graph, strict=True) or exc
             guard.file(job.path, data)
             return data
         return Job(job.path, job.key, make)
@@ -215,7 +239,8 @@ def _build(content: Path, out: Path, cache: Cache, last: dict | None, inputs: st
                 for lang in graph.languages}
     if (use_cache or session is not None) and not search_failed:  # without search, pages were written again
         state = {} if live else folder_state(out, stamps)  # serve never skips a build
-        record = {"inputs": inputs, "stamps": stamps, "output": state, "files": list(written), "report": report.items,
+        record = {"inputs": inputs, "stamps": stamps, "output": state, "files": list(written),
+                  "report": [d for d in report.items if not d.path.startswith(CACHE_FOLDER)],  # said once
                   "result": (written, per_lang, len(graph.entries), len(graph.people))}
         if not live:  # serve's own folder goes when serve stops: its record stays in memory
             cache.save_last_build(out, record)
@@ -319,19 +344,28 @@ def _downloads(reports: list[tuple[str, bytes]]) -> dict:
     return out
 
 
-def _template_error(exc, graph: SiteGraph) -> _TemplateProblem:
-    name = getattr(exc, "filename", None) or getattr(exc, "name", None)
-    line = getattr(exc, "lineno", None)
+def _template_error(exc, graph: SiteGraph, strict: bool = False) -> _TemplateProblem | None:
+    """The template and line an error happened in, as a diagnostic; ``strict``: only if it happened in a
+    template (a Python error a template caused, e.g. ``{{ 1 / 0 }}``), else None."""
+    from chronicle.render.sandbox import TemplateAccess
+    name = None if strict else getattr(exc, "filename", None) or getattr(exc, "name", None)
+    line = None if strict else getattr(exc, "lineno", None)
     if not name:
         import traceback
         for frame in reversed(traceback.extract_tb(exc.__traceback__)):
             if frame.filename.endswith((".html", ".xml")):
                 name, line = frame.filename, frame.lineno
                 break
+    if strict and not name:
+        return None
     name = name or "templates"
     root = str(graph.chronicle.root)
     if name.startswith(root):
         name = name[len(root) + 1:]
     elif "/" in name and not name.startswith("templates/"):
         name = "theme/" + name.rsplit("/", 1)[-1]
+    if isinstance(exc, TemplateAccess):
+        return _TemplateProblem(name, line, str(exc))
+    if strict:
+        return _TemplateProblem(name, line, f"template error: {type(exc).__name__}: {exc}")
     return _TemplateProblem(name, line, f"template error: {exc.message or exc}")

@@ -14,6 +14,22 @@ from chronicle.cli import main
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
+
+
+def pytest_configure(config):
+    """The cache key (chronicle/cachekey.py) of the tests, and of the chronicles they start, in a folder of
+    their own: tests never touch the user's ~/.cache."""
+    import os
+    import tempfile
+    config._chronicle_cache_home = os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="chronicle-test-cache-")
+
+
+def pytest_unconfigure(config):
+    folder = getattr(config, "_chronicle_cache_home", None)
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 BASIC_CONFIG = "title: {zh: 日记, en: Diary}\nlanguages: [zh, en]\n"
 
 

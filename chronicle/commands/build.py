@@ -42,7 +42,7 @@ def build(content: Path, out: Path, strict: bool, portable: bool, no_search: boo
 
     try:
         result = run_build(content, out, strict=strict, portable=portable, progress=progress, search=not no_search,
-                           use_cache=not no_cache)
+                           use_cache=not no_cache, waiting=lambda message: click.secho(message, fg="yellow", err=True))
     except BuildError as exc:
         if state["shown"]:
             click.echo("", err=True)

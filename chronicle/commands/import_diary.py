@@ -14,7 +14,7 @@ import click
               help="Content folder to write into (created if needed).")
 @click.option("--year", type=click.IntRange(1000, 9999), default=None,
               help="Year of the first heading, when the headings do not say it (otherwise inferred).")
-@click.option("--lang", default=None,
+@click.option("--lang", default=None, callback=lambda ctx, param, value: _lang_code(value),
               help="Language the diary is written in (zh, en, fr, de …); default: detected from the text.")
 @click.option("--title", default=None, help="Title of the chronicle (default: the document's own title).")
 @click.option("--format", "fmt", type=click.Choice(["auto", "html", "text", "markdown", "docx"]), default="auto",
@@ -113,3 +113,11 @@ def _say_language(plan, file: Path) -> None:
     else:
         click.echo(f"Language: {name}, detected from the text ({plan.detection.reason}). If that is wrong, "
                    f"import again with --lang CODE --force, e.g. chronicle import {file} --lang zh --force.")
+
+
+def _lang_code(value: str | None) -> str | None:
+    """A language code as chronicle.yaml takes it: it is written into that file as it is (None: detect it)."""
+    from chronicle.content.fields import LANG
+    if value is not None and not LANG.match(value):
+        raise click.BadParameter(f"'{value}' is not a language code; use a code like zh, en or zh-Hant")
+    return value

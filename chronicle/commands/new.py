@@ -25,9 +25,8 @@ def entry(args: tuple[str, ...], lang: str | None, title: str | None) -> None:
     lunar dates, the lunar date. An existing file is never overwritten.
     """
     import datetime as dt
-    import re
 
-    from chronicle.workflow.new import NewProblem, new_entry, parse_day
+    from chronicle.workflow.new import NewProblem, looks_like_day, new_entry, parse_day
 
     from chronicle.commands import find_content
 
@@ -35,9 +34,12 @@ def entry(args: tuple[str, ...], lang: str | None, title: str | None) -> None:
     rest = list(args)
     if len(rest) > 2:
         _fail(NewProblem(f"too many arguments: {' '.join(rest)}", "chronicle new entry [DATE] [CONTENT]"))
-    for arg in rest:
-        if day_arg is None and (re.match(r"^\d{4}-\d", arg) or arg.lower() in ("today", "yesterday", "今天", "昨天")):
-            day_arg = arg
+    if len(rest) == 2:
+        day_arg, content = rest[0], Path(rest[1])
+    elif rest:
+        arg = rest[0]
+        if looks_like_day(arg) and not (Path(arg) / "chronicle.yaml").is_file():
+            day_arg = arg  # a date, checked strictly below: never taken for a folder, never replaced by today
         else:
             content = Path(arg)
     content = find_content(content)
@@ -46,6 +48,8 @@ def entry(args: tuple[str, ...], lang: str | None, title: str | None) -> None:
         stem, day = parse_day(day_arg, today) if day_arg else (today.isoformat(), today)
         created = new_entry(content, stem, day, lang, title)
     except NewProblem as exc:
+        if len(rest) == 1 and day_arg is not None and "did you mean" not in exc.hint:
+            exc.hint += f"\nif {day_arg} is meant as the content folder: it has no chronicle.yaml"
         _fail(exc)
     for path in created:
         click.echo(f"Created {path}")
@@ -56,5 +60,5 @@ def _fail(exc) -> None:
     place = f"{exc.path}:{exc.line}: " if exc.path and exc.line else (f"{exc.path}: " if exc.path else "")
     click.secho(f"{place}error: {exc.message}", fg="red", err=True)
     if exc.hint:
-        click.echo(f"    {exc.hint}", err=True)
+        click.echo("    " + exc.hint.replace("\n", "\n    "), err=True)
     sys.exit(1)

@@ -40,6 +40,9 @@ def serve(content: Path, port: int, out: Path | None, open_browser: bool, full: 
             click.secho(f"error: cannot serve on 127.0.0.1:{port_wanted}: {exc.strerror or exc}", fg="red", err=True)
             click.echo(f"    another program uses the port; try another: chronicle serve {content} --port "
                        f"{port_wanted + 1 if port_wanted else 8001}", err=True)
+        elif kind == "internal":
+            print_report(value, content)
+            say(f"[{_clock()}] the watcher met an error; it goes on watching.", fg="red")
         elif kind == "build":
             outcome = value
             what = ", ".join(outcome.changed[:3]) + (f" and {len(outcome.changed) - 3} more"

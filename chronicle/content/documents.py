@@ -7,7 +7,7 @@ from pathlib import Path
 
 from chronicle.cache import key as digest
 from chronicle.content.fields import Fields, Invalid, refs, to_bool, to_date, to_number, to_slug, to_str, to_tag, type_name
-from chronicle.content.files import inside, tree
+from chronicle.content.files import real_inside, tree
 from chronicle.content.dates import days_in_month, outliers
 from chronicle.content.numbers import dot_groups
 from chronicle.content.schema import ENTRY_FIELDS, ENTRY_NAME, PAGE_FIELDS, PAGE_NAME, TRANSLATION_FIELDS
@@ -15,23 +15,23 @@ from chronicle.content.yamlio import YMap
 from chronicle.errors import did_you_mean, rel
 from chronicle.model import Body, Entry, Page, Ref, StatValue, Text
 
-OUTSIDE_HINT = "copy the file into the content folder instead of linking to it"
+OUTSIDE_HINT = "copy it into the content folder instead of linking to it"
 
 
 class DocumentsReader:
     """The part of the loader that reads entries and pages (mixed into content.loader's _Loader)."""
 
     def entries(self) -> list[Entry]:
-        folder = self.root / "entries"
-        if not folder.is_dir():
+        folder = self.folder("entries")
+        if folder is None:
             return []
         sources, translations = {}, {}
         for path, entry in tree(folder):
             if entry.name.startswith("."):
                 continue
             name = path[self.prefix:]
-            if entry.is_symlink() and not inside(Path(path).resolve(), self.root):
-                self.report.error(name, None, "symbolic link points outside the content folder", OUTSIDE_HINT)
+            if entry.is_symlink() and not real_inside(path, self.root):
+                self.outside(name, Path(path))
                 continue
             if entry.is_dir():
                 continue
@@ -178,8 +178,8 @@ class DocumentsReader:
 
     # -- pages -------------------------------------------------------------
     def pages(self) -> list[Page]:
-        folder = self.root / "pages"
-        if not folder.is_dir():
+        folder = self.folder("pages")
+        if folder is None:
             return []
         sources, translations = {}, {}
         for path in sorted(folder.iterdir()):

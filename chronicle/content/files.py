@@ -76,3 +76,19 @@ def tree(folder: Path) -> list[tuple[str, os.DirEntry]]:
                 stack.append(entry.path)
     found.sort(key=lambda item: item[0].split(os.sep))
     return found
+
+
+def real_inside(path: Path | str, folder: Path) -> bool:
+    """Whether ``path``, every link on the way followed, lies inside ``folder`` (itself already resolved)."""
+    try:
+        return inside(Path(os.path.realpath(path)), folder)
+    except (OSError, ValueError):
+        return False
+
+
+def link_target(path: Path | str) -> str:
+    """Where a path leads once every link is followed, for a message."""
+    try:
+        return os.path.realpath(path)
+    except (OSError, ValueError):
+        return str(path)

@@ -14,7 +14,7 @@ from pathlib import Path
 from chronicle.content.dates import DEFAULT_SPAN
 from chronicle.content.documents import OUTSIDE_HINT, DocumentsReader
 from chronicle.content.fields import text_reader
-from chronicle.content.files import inside, racy
+from chronicle.content.files import link_target, racy, real_inside, tree
 from chronicle.content.registers import RegistersReader
 from chronicle.content.settings import SettingsReader
 from chronicle.content.source import Source, SourceError, read_source
@@ -57,8 +57,8 @@ class _Loader(SettingsReader, RegistersReader, DocumentsReader):
     # -- files -------------------------------------------------------------
     def source(self, path: Path) -> Source | None:
         name = rel(path, self.root)
-        if path.is_symlink() and not inside(path.resolve(), self.root):
-            self.report.error(name, None, "symbolic link points outside the content folder", OUTSIDE_HINT)
+        if not real_inside(path, self.root):
+            self.outside(name, path)
             return None
         try:
             return read_source(path, name)
@@ -88,6 +88,27 @@ class _Loader(SettingsReader, RegistersReader, DocumentsReader):
                 self.report.warn(name, 1, "file is empty; it is ignored", EMPTY_HINTS.get(name, ""))
         return data, src
 
+    def outside(self, name: str, path: Path, within: str = "the content folder") -> None:
+        self.report.error(name, None, f"symbolic link points outside {within}",
+                          f"it leads to {link_target(path)}; " + (OUTSIDE_HINT if within == "the content folder"
+                                                                   else f"copy it into {within} instead of linking to it"))
+
+    def folder(self, name: str, real: bool = False) -> Path | None:
+        """The content's sub-folder ``name`` if it is there and may be read: inside the content folder once
+        links are followed, and (``real``: media/, templates/, which are published or run as they are) no
+        link at all, so it cannot stand for another folder of the content, such as the one of people.yaml."""
+        path = self.root / name
+        if not path.is_dir():
+            return None
+        if real and path.is_symlink():
+            self.report.error(name + "/", None, f"{name}/ is a symbolic link (to {link_target(path)})",
+                              f"make {name}/ a real folder inside the content folder and copy the files into it")
+            return None
+        if not real_inside(path, self.root):
+            self.outside(name + "/", path)
+            return None
+        return path
+
     # -- run ---------------------------------------------------------------
     def run(self) -> Chronicle | None:
         if not self.root.is_dir():
@@ -111,10 +132,10 @@ class _Loader(SettingsReader, RegistersReader, DocumentsReader):
             self.far_entries(entries)
         pages = self.pages()
         media = self.media()
-        template_dir = self.root / "templates"
+        template_dir = self.templates()
         return Chronicle(self.root, config, tuple(people), tuple(stats), tuple(categories),
-                         tuple(entries), tuple(pages), tuple(media),
-                         template_dir if template_dir.is_dir() else None, lists=lists, secrets=tuple(secrets))
+                         tuple(entries), tuple(pages), tuple(media), template_dir, lists=lists,
+                         secrets=tuple(secrets))
 
     def document(self, path: Path, kind: str = "entry"):
         """Front matter (as YAML) and body of a Markdown file; ``kind`` is entry, page or translation."""
@@ -204,20 +225,43 @@ class _Loader(SettingsReader, RegistersReader, DocumentsReader):
         else:
             self.memo[name] = (stamp, value, own)
 
-    # -- media -------------------------------------------------------------
+    # -- media and templates: published or run as they are --------------------------------------------
     def media(self) -> list[str]:
-        folder = self.root / "media"
-        if not folder.is_dir():
+        """The files of media/, each of which must lie inside media/ itself once links are followed: a
+        link to people.yaml or chronicle.yaml would publish every private field."""
+        folder = self.folder("media", real=True)
+        if folder is None:
             return []
         files = []
-        for path in sorted(folder.rglob("*")):
-            name = rel(path, self.root)
-            if path.is_symlink() and not inside(path.resolve(), self.root):
-                self.report.error(name, None, "symbolic link points outside the content folder", OUTSIDE_HINT)
+        for path, entry in tree(folder):
+            name = path[self.prefix:]
+            if any(part.startswith(".") for part in name.split("/")[1:]):
                 continue
-            if path.is_file() and not any(part.startswith(".") for part in path.relative_to(folder).parts):
+            if entry.is_symlink() and not real_inside(path, folder):
+                within = "the content folder" if not real_inside(path, self.root) else "media/"
+                self.outside(name, Path(path), within)
+                continue
+            if entry.is_file():
                 files.append(name)
         return files
+
+    def templates(self) -> Path | None:
+        """templates/, once every file in it is checked to lie inside it and to be a plain file."""
+        folder = self.folder("templates", real=True)
+        if folder is None:
+            return None
+        ok = True
+        for path, entry in tree(folder):
+            name = path[self.prefix:]
+            if entry.is_symlink() and not real_inside(path, folder):
+                within = "the content folder" if not real_inside(path, self.root) else "templates/"
+                self.outside(name, Path(path), within)
+                ok = False
+            elif not entry.is_dir() and not entry.is_file():
+                self.report.error(name, None, "not a regular file (a pipe, a device or a socket)",
+                                  "a template is a text file; delete this one")
+                ok = False
+        return folder if ok else None
 
 
 def _stamp(path: Path) -> tuple[int, int, int] | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,7 +32,11 @@ class SourceError(Exception):
 
 def read_source(path: Path, rel: str) -> Source:
     """Decode a file, naming the encoding when it is not UTF-8 so the writer can re-save it."""
-    size = path.stat().st_size
+    st = path.stat()
+    if not stat.S_ISREG(st.st_mode):  # reading a pipe or a device would wait for ever
+        raise SourceError(None, "not a regular file (a pipe, a device or a socket)",
+                          "content files are text files; delete this one")
+    size = st.st_size
     if size > MAX_FILE_BYTES:
         raise SourceError(None, f"file is {size / 1024 / 1024:.1f} MB; the limit is "
                           f"{MAX_FILE_BYTES // 1024 // 1024} MB",

@@ -59,7 +59,7 @@ class ImportPlan:
 
 def _scalar(value: str) -> str:
     """A YAML scalar that reads back as exactly ``value``: plain when safe, else double-quoted."""
-    if (value and value == value.strip() and not re.search(r"[:#{}\[\],&*!|>'\"%@`]|^[-?]", value)
+    if (value and value == value.strip() and not re.search(r"[:#{}\[\],&*!|>'\"%@`\x00-\x1f\x7f\x85\u2028\u2029]|^[-?]", value)
             and not re.fullmatch(r"[-+.\d\s:]+|true|false|yes|no|on|off|null|~", value, re.IGNORECASE)):
         return value
     return json.dumps(value, ensure_ascii=False)
@@ -325,12 +325,19 @@ def write_plan(plan: ImportPlan, out: Path, force: bool = False, progress: Progr
 
     chronicle.yaml is the writer's: an existing one is kept, and only said to be wrong when its language or
     calendar does not fit the diary. With ``force`` such a one is replaced, the old one saved beside it as
-    chronicle.yaml.bak (never silently lost); one that fits is kept even then."""
+    chronicle.yaml.bak (never silently lost); one that fits is kept even then.
+
+    Every file is checked before any is written: none may be reached through a link (a content folder's
+    entries/ linked elsewhere would make --force overwrite files there). Each is written beside its place
+    and renamed over it, so a failure leaves the old file or the new one, never half of one."""
     if out.exists() and not out.is_dir():
         raise ImportProblem(f"{out} exists and is not a folder", "give a folder with -o, e.g. -o content")
+    order = sorted(plan.files.items(), key=lambda kv: _order(kv[0]))
+    for rel, _ in order + [("chronicle.yaml.bak", "")]:
+        _refuse_links(out, rel)
     result = WriteResult([], [], [])
     total = len(plan.files)
-    for n, (rel, text) in enumerate(sorted(plan.files.items(), key=lambda kv: _order(kv[0]))):
+    for n, (rel, text) in enumerate(order):
         path = out / rel
         if path.exists():
             if rel == "chronicle.yaml":
@@ -339,17 +346,56 @@ def write_plan(plan: ImportPlan, out: Path, force: bool = False, progress: Progr
                     result.kept.append(rel)
                     continue
                 backup = path.with_name("chronicle.yaml.bak")
-                backup.write_bytes(path.read_bytes())
+                _write_text(backup, path.read_text(encoding="utf-8", errors="replace"))
                 result.backup = str(backup)
             elif not force:
                 result.skipped.append(rel)
                 continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        try:
+            _write_text(path, text)
+        except OSError as exc:
+            raise ImportProblem(f"cannot write {path}: {exc.strerror or exc}",
+                                "check that the disk is not full and that the folder can be written"
+                                + (f"; {len(result.written)} files were written before it" if result.written else "")) from None
         result.written.append(rel)
         if progress and n % 100 == 0:
             progress("writing", n, total)
     return result
+
+
+def _refuse_links(out: Path, rel: str) -> None:
+    """No folder below ``out`` on the way to ``rel``, nor the file itself, may be a link."""
+    path = out
+    for part in rel.split("/"):
+        path = path / part
+        if path.is_symlink():
+            import os
+            raise ImportProblem(f"{path} is a symbolic link (to {os.path.realpath(path)}); import never writes "
+                                "through a link, so nothing was written",
+                                "remove the link, or import into a new folder with -o")
+
+
+def _write_text(path: Path, text: str) -> None:
+    import os
+    import tempfile
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.chmod(tmp, 0o644 & ~_umask())
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.lexists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def _umask() -> int:
+    import os
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _order(rel: str) -> tuple:

@@ -63,6 +63,10 @@ def read_document(path: Path, fmt: str = "auto") -> Document:
     if fmt == "auto":
         fmt = sniff_format(path)
     if fmt == "docx":
+        from chronicle.ziplimits import zip_problem
+        problem = zip_problem(path)
+        if problem is not None:
+            raise ImportProblem(f"{path}: {problem[0]}", problem[1])
         return _read_docx(path)
     text, encoding = _decode(path)
     text = text.replace("\r\n", "\n").replace("\r", "\n")

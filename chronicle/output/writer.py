@@ -19,15 +19,10 @@ from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable
 
+from chronicle.output.failures import OutputError, SourceUnreadable, cannot_write, copy_file
+
 MARKER = ".chronicle-output"
 MARKER_TEXT = "This folder is written by chronicle; it is replaced on every build. Do not keep your own files here.\n"
-
-
-class OutputError(Exception):
-    def __init__(self, message: str, hint: str = ""):
-        super().__init__(message)
-        self.message = message
-        self.hint = hint
 
 
 def check_output_dir(out: Path, content: Path) -> None:
@@ -143,7 +138,7 @@ def write_site(files: Iterable, out: Path, content: Path, copies: Iterable[tuple
         out.parent.mkdir(parents=True, exist_ok=True)
         _remove_stale(out)
     except OSError as exc:
-        raise _cannot_write(exc) from None
+        raise cannot_write(exc, None, out) from None
     target = out.parent / f".{out.name}.tmp-{os.getpid()}"
     written = Written()
     try:
@@ -186,7 +181,7 @@ def write_site(files: Iterable, out: Path, content: Path, copies: Iterable[tuple
     except OSError as exc:
         if target != out:
             shutil.rmtree(target, ignore_errors=True)
-        raise _cannot_write(exc) from None
+        raise cannot_write(exc, target, out) from None
     except BaseException:
         if target != out:
             shutil.rmtree(target, ignore_errors=True)
@@ -236,13 +231,19 @@ class _Producer:
     def make(self, item: _Item) -> tuple[str, Stamp]:
         key = item.key() if callable(item.key) else (item.key or "")
         dest = os.path.join(self.target, item.path)
-        self._folder(dest)
-        if item.source is not None:
-            shutil.copyfile(item.source, dest)
-        else:
-            with open(dest, "wb") as f:
-                f.write(item.make())
-        st = os.stat(dest)
+        data = item.make() if item.source is None else None
+        try:
+            self._folder(dest)
+            if item.source is not None:
+                copy_file(item.source, dest)
+            else:
+                with open(dest, "wb") as f:
+                    f.write(data)
+            st = os.stat(dest)
+        except SourceUnreadable:
+            raise
+        except OSError as exc:  # a full disk, a read-only one: it is the output that cannot be written
+            raise OSError(exc.errno, exc.strerror, dest) from None
         return item.path, Stamp(key, st.st_size, st.st_mtime_ns, st.st_ino)
 
     def _link(self, path: str, old: Stamp) -> bool:
@@ -292,12 +293,6 @@ def _remove_others(out: Path, keep: dict, previous: Iterable[str] | None) -> Non
             except OSError:
                 break
             folder = folder.rpartition("/")[0]
-
-
-def _cannot_write(exc: OSError) -> OutputError:
-    where = f" {exc.filename}:" if exc.filename else ""
-    return OutputError(f"cannot write the site:{where} {exc.strerror or exc}",
-                       "check that the disk is not full and that the output folder can be written")
 
 
 def _remove_stale(out: Path) -> None:

@@ -14,9 +14,22 @@ class ListsNotice:
     notice: str         # the sentence on the commendations page (and its description for search engines)
     awards_heading: str  # a profile's heading over the person's awards
     awards_note: str    # a line under it, for drafts
+    note: str = ""      # the content's own note on the lists (commendations.yaml note:), in this language
+    note_lang: str = ""
 
 
 def lists_notice(lists: ListStatus, lang: str, languages: tuple[str, ...], config=None) -> ListsNotice:
+    from dataclasses import replace
+
+    from chronicle.render.i18n import html_lang
+    said = _notice(lists, lang, languages, config)
+    if lists.note is None:
+        return said
+    text, used = lists.note.pick(lang, languages)
+    return replace(said, note=text, note_lang=html_lang(used))
+
+
+def _notice(lists: ListStatus, lang: str, languages: tuple[str, ...], config=None) -> ListsNotice:
     t = Messages.of(lang, config)
 
     def txt(value) -> str:

@@ -20,6 +20,7 @@ from chronicle.cache import key
 from chronicle.render.i18n import LOCALES, Messages, group_label, html_lang, language_display, tag_label
 from chronicle.render.keys import Keys, render_code
 from chronicle.render.lists import lists_notice
+from chronicle.render.sandbox import ChronicleSandbox, ContainedLoader
 from chronicle.render.structured import Structured
 from chronicle.theme import theme_dir
 from chronicle.render.urls import INTERNAL, file_for, resolve_links, site_path
@@ -73,16 +74,19 @@ _BYTECODE = _MemoryBytecodeCache()
 
 
 def make_env(graph: SiteGraph) -> jinja2.Environment:
-    """User templates first; the built-in theme stays reachable as ``theme/NAME`` for ``{% extends %}``."""
-    builtin = jinja2.FileSystemLoader(str(theme_dir("templates")))
+    """User templates first; the built-in theme stays reachable as ``theme/NAME`` for ``{% extends %}``.
+
+    Every template renders in chronicle's sandbox (render/sandbox.py): a content folder's templates are
+    code from whoever wrote the content, and they run inside the built-in ones (your base.html frames
+    every page). A template file must lie inside its folder, links followed (render/sandbox.py)."""
+    builtin = ContainedLoader(str(theme_dir("templates")))
     loaders = []
     if graph.chronicle.template_dir is not None:
-        loaders.append(jinja2.FileSystemLoader(str(graph.chronicle.template_dir)))
+        loaders.append(ContainedLoader(str(graph.chronicle.template_dir)))
     loaders += [jinja2.PrefixLoader({"theme": builtin}), builtin]
-    env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=jinja2.select_autoescape(["html", "xml"]),
-                             trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined,
-                             keep_trailing_newline=True, bytecode_cache=_BYTECODE)
-    return env
+    return ChronicleSandbox(loader=jinja2.ChoiceLoader(loaders), autoescape=jinja2.select_autoescape(["html", "xml"]),
+                            trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined,
+                            keep_trailing_newline=True, bytecode_cache=_BYTECODE)
 
 
 class Renderer:

@@ -92,12 +92,30 @@ def run(options: ServeOptions, report: Callable[[str, object], None], ready: Cal
         watching = threading.Event()
 
         def watcher():
+            """Never dies: an error of its own (or of the file watching) is shown, and it watches on."""
             paths = [str(p) for p in watch_paths(content)]
+            catch_up = False
+            while not stop.is_set():
+                try:
+                    watch(paths, catch_up)
+                except Exception as exc:  # noqa: BLE001 - a bug of chronicle's: say it, keep watching
+                    from chronicle.serve.server import internal_error_report
+                    report("internal", internal_error_report(exc))
+                    catch_up = True
+                    stop.wait(1.0)
+
+        def watch(paths, catch_up: bool):
+            """``catch_up``: build once watching again, for the changes the error made it miss."""
             # rust_timeout + yield_on_timeout: an empty batch now and then, the first one once inotify is set up.
             for changes in watchfiles.watch(*paths, watch_filter=_Ignore(own_tmp or out, content), stop_event=stop,
                                             debounce=1000, step=20, rust_timeout=200, yield_on_timeout=True,
                                             raise_interrupt=False):
                 watching.set()
+                if catch_up and not changes:
+                    catch_up = False
+                    report("build", site.rebuild(["(the changes since the error)"], None))
+                    continue
+                catch_up = False
                 if not changes:
                     continue
                 changed = sorted({path for _, path in changes})

@@ -128,11 +128,17 @@ class LiveSite:
                     result = build(self.content, target, search=self.full, with_reports=self.full,
                                    in_place=self.in_place, session=self.session_state)
             except BuildError as exc:
+                report = exc.report
+            except Exception as exc:  # noqa: BLE001 - chronicle's own bug: shown, and the next save builds again
+                report = internal_error_report(exc)
+            else:
+                report = None
+            if report is not None:
                 seconds = time.perf_counter() - started
-                payload = problem_payload(exc.report, self.content, self.build_id)
+                payload = problem_payload(report, self.content, self.build_id)
                 self.problem = payload
                 self.broadcast("build-error", payload)
-                return Outcome(False, changed, seconds, _since(edit_time), out=self.out, report=exc.report,
+                return Outcome(False, changed, seconds, _since(edit_time), out=self.out, report=report,
                                payload=payload)
             seconds = time.perf_counter() - started
             self.generation += 1
@@ -144,6 +150,16 @@ class LiveSite:
             gc.collect()  # what the last build left behind, now that the reload is on its way
             return Outcome(True, changed, seconds, _since(edit_time), files=len(result.files), out=self.out,
                            report=result.report, payload=payload)
+
+
+def internal_error_report(exc: BaseException):
+    """An unexpected error as one diagnostic, its traceback saved to a file (chronicle/crash.py)."""
+    from chronicle.crash import describe, save_traceback
+    from chronicle.errors import Report
+    report = Report()
+    message, hint = describe(exc, save_traceback(exc, "a rebuild in chronicle serve"))
+    report.error("", None, message, hint + "; the next save builds again")
+    return report
 
 
 def _since(edit_time: float | None) -> float | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,8 +69,18 @@ def check_day(day_text: str, year: int, span: Span) -> None:
         raise NewProblem(*problem)
 
 
+DATE_WORDS = ("today", "yesterday", "今天", "昨天")
+
+
+def looks_like_day(text: str) -> bool:
+    """Whether an argument is meant as a date (a date word, or anything with a digit in it)."""
+    word = text.strip().lower()
+    return word in DATE_WORDS or any(ch.isdigit() for ch in word) or bool(re.search(r"[年月日号號]", word))
+
+
 def parse_day(text: str, today: dt.date) -> tuple[str, dt.date]:
-    """A stem (2020-01-23 or 2020-01-23-night) or today/yesterday → (stem, date)."""
+    """A stem (2020-01-23 or 2020-01-23-night) or today/yesterday → (stem, date); anything else is an
+    error that shows the expected form: never a silent "today"."""
     word = text.strip().lower()
     if word in ("today", "今天"):
         return today.isoformat(), today
@@ -78,13 +89,38 @@ def parse_day(text: str, today: dt.date) -> tuple[str, dt.date]:
         return day.isoformat(), day
     m = ENTRY_NAME.match(text.strip() + ".md")
     if not m or m.group("lang"):
-        raise NewProblem(f"'{text}' is not a date", "write the date as YYYY-MM-DD, e.g. 2020-01-23, or a second entry "
-                         "on one day as 2020-01-23-night")
+        guess = _guess_iso(text)
+        raise NewProblem(f"'{text}' is not a date in the form YYYY-MM-DD",
+                         (f"did you mean {guess}? " if guess else "") + "write the date as year-month-day, e.g. "
+                         "2020-01-23 (or today, yesterday); a second entry on one day: 2020-01-23-night")
     check_day(m.group("date"), int(m.group("date")[:4]), DEFAULT_SPAN)
     try:
         return m.group("stem"), dt.date.fromisoformat(m.group("date"))
     except ValueError:
         raise NewProblem(f"'{text}' is not a date in the calendar", "check the month and the day") from None
+
+
+def _guess_iso(text: str) -> str:
+    """The YYYY-MM-DD a writer most likely meant by 23.01.2020, 2020/1/23 or 2020年1月23日; "" when unsure."""
+    digits = [int(x) for x in re.findall(r"\d+", text)]
+    if len(digits) != 3 and not (len(digits) == 1 and len(str(digits[0])) == 8):
+        return ""
+    if len(digits) == 1:
+        raw = str(digits[0])
+        digits = [int(raw[:4]), int(raw[4:6]), int(raw[6:])]
+    a, b, c = digits
+    if a >= 1000:
+        year, month, day = a, b, c
+    elif c >= 1000 and a > 12 >= b:
+        year, month, day = c, b, a
+    elif c >= 1000 and b > 12 >= a:
+        year, month, day = c, a, b
+    else:
+        return ""  # 01/02/2020: the second of January or the first of February
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return ""
 
 
 def front_matter(day: dt.date, settings: Settings, title: str | None = None) -> str:
@@ -120,7 +156,8 @@ def translation_front_matter(title: str | None = None) -> str:
 
 def _quote(text: str) -> str:
     import json
-    if re.search(r"[:#{}\[\],&*!|>'\"%@`]|^[-?\s]|\s$", text):
+    if re.search(r"[:#{}\[\],&*!|>'\"%@`\x00-\x1f\x7f\x85\u2028\u2029]|^[-?\s]|\s$", text) or \
+            re.fullmatch(r"[-+.\d\s:_]+|true|false|yes|no|on|off|y|n|null|~", text, re.IGNORECASE):
         return json.dumps(text, ensure_ascii=False)
     return text
 
@@ -144,20 +181,35 @@ def new_entry(content: Path, stem: str, day: dt.date, lang: str | None = None,
         if lang not in settings.languages:
             raise NewProblem(f"'{lang}' is not one of this chronicle's languages ({', '.join(settings.languages)})",
                              f"add it to 'languages:' in chronicle.yaml first, e.g. languages: [{source}, {lang}]")
-    if not main.exists():
+    _refuse_link(content, folder)
+    if not os.path.lexists(main):
         planned.append((main, front_matter(day, settings, title)))
     translation = folder / f"{stem}.{lang}.md" if lang else None
-    if translation is not None and not translation.exists():
+    if translation is not None and not os.path.lexists(translation):
         planned.append((translation, translation_front_matter()))
     if not planned:
         existing = [p for p in (main, translation) if p is not None]
         raise NewProblem(f"{' and '.join(str(p) for p in existing)} already exist{'s' if len(existing) == 1 else ''}; "
                          "nothing was overwritten",
                          f"open it in your editor, or make a second entry for that day: chronicle new entry {stem}-2")
-    folder.mkdir(parents=True, exist_ok=True)
     created = []
-    for path, text in planned:
-        with open(path, "x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
-            handle.write(text)
-        created.append(path)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for path, text in planned:
+            with open(path, "x", encoding="utf-8") as handle:  # "x": never overwrite, nor follow a link
+                handle.write(text)
+            created.append(path)
+    except FileExistsError as exc:
+        raise NewProblem(f"{exc.filename} appeared meanwhile; nothing was overwritten",
+                         "open it in your editor") from None
+    except OSError as exc:
+        raise NewProblem(f"cannot write {exc.filename or folder}: {exc.strerror or exc}",
+                         "check that the content folder can be written and the disk is not full") from None
     return created
+
+
+def _refuse_link(content: Path, folder: Path) -> None:
+    """entries/ must lie inside the content folder: a link would make `new` write somewhere else."""
+    if folder.is_symlink() or (folder.exists() and not folder.resolve().is_relative_to(content.resolve())):
+        raise NewProblem(f"{folder} is a symbolic link (to {os.path.realpath(folder)}); chronicle never writes "
+                         "through a link", "make entries/ a real folder inside the content folder")

@@ -43,7 +43,10 @@ def pack_site(site: Path, archive: Path, folder: str | None = None) -> int:
                         "build it first (chronicle build), or leave out --site to build and pack in one go")
     folder = (folder or archive.stem).strip("/") or "site"
     files = site_files(site)
-    archive.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        archive.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise PackError(f"cannot make the folder {archive.parent}: {exc.strerror or exc}") from None
     tmp = archive.with_name(f".{archive.name}.tmp-{os.getpid()}")
     try:
         with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
@@ -54,6 +57,10 @@ def pack_site(site: Path, archive: Path, folder: str | None = None) -> int:
                 info.external_attr = (0o100644 & 0xFFFF) << 16
                 zf.writestr(info, path.read_bytes(), compresslevel=9)
         os.replace(tmp, archive)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise PackError(f"cannot write {archive}: {exc.strerror or exc}",
+                        "check that the disk is not full and that the folder can be written") from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

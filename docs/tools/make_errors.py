@@ -79,6 +79,68 @@ def _symlink(target_rel: str):
     return setup
 
 
+def _link_in_content(link_rel: str, target_rel: str):
+    def setup(root: Path) -> None:
+        link = root / "content" / link_rel
+        link.parent.mkdir(parents=True, exist_ok=True)
+        os.symlink(root / "content" / target_rel, link)
+    return setup
+
+
+def _folder_link(folder: str):
+    def setup(root: Path) -> None:
+        outside = root / f"shared-{folder}"
+        shutil.move(str(root / "content" / folder), outside)
+        os.symlink(outside, root / "content" / folder)
+    return setup
+
+
+def _media_folder_link(root: Path) -> None:
+    (root / "pictures").mkdir()
+    os.symlink(root / "pictures", root / "content" / "media")
+
+
+def _pipe(rel: str):
+    def setup(root: Path) -> None:
+        os.mkfifo(root / "content" / rel)
+    return setup
+
+
+def _planted_cache(root: Path) -> None:
+    """A file where chronicle keeps its record of the last build into public/, not signed with this user's key."""
+    import hashlib
+    name = hashlib.sha256(str((root / "public").resolve()).encode("utf-8")).hexdigest()[:24]
+    planted = root / "content" / ".chronicle-cache" / "builds" / name
+    planted.parent.mkdir(parents=True)
+    planted.write_bytes(b"cos\nsystem\n(S'touch pwned'\ntR.")
+
+
+def _bomb(root: Path) -> None:
+    """A Word file of 0.1 MB whose text unpacks to 40 MB."""
+    import io
+    import zipfile
+
+    import docx
+    document = docx.Document()
+    document.add_paragraph("2020年1月23日")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+    with zipfile.ZipFile(root / "diary.docx", "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "word/document.xml":
+                data = data.replace(b"<w:body>", b"<!--" + b" " * (40 * 1024 * 1024) + b"--><w:body>")
+            archive.writestr(info, data)
+
+
+def _import_into_link(root: Path) -> None:
+    (root / "diary.txt").write_text("2020年1月23日\n晚上开会。\n", encoding="utf-8")
+    (root / "elsewhere").mkdir()
+    shutil.rmtree(root / "content" / "entries")
+    os.symlink(root / "elsewhere", root / "content" / "entries")
+
+
 def _foreign_output(root: Path) -> None:
     (root / "public").mkdir()
     (root / "public" / "notes.txt").write_text("my notes\n", encoding="utf-8")
@@ -117,6 +179,23 @@ SECTIONS = [
              "A file in the content folder is a link to a file elsewhere. Copy the file in instead.",
              {}, setup=_symlink("entries/2020-01-25.md"),
              input_note="`entries/2020-01-25.md` is a symbolic link to a file outside `content/`."),
+        Case("symbolic link points outside the content folder (a folder)",
+             "A folder of the content (`entries/`, `pages/`) is a link to a folder elsewhere. Move the folder "
+             "into the content folder instead.",
+             {}, setup=_folder_link("entries"),
+             input_note="`entries/` is a symbolic link to a folder outside `content/`."),
+        Case("symbolic link points outside media/",
+             "Every file in `media/` is published as it is, so it must lie inside `media/` itself. A link to "
+             "`people.yaml` would publish every private field. Copy the file into `media/` instead.",
+             {}, setup=_link_in_content("media/people.txt", "people.yaml"),
+             input_note="`media/people.txt` is a symbolic link to `people.yaml`."),
+        Case("media/ is a symbolic link",
+             "`media/` and `templates/` must be real folders of the content folder (a link could make them "
+             "stand for the folder of `people.yaml`). Move the folder in.",
+             {}, setup=_media_folder_link, input_note="`media/` is a symbolic link to a folder `pictures/`."),
+        Case("not a regular file (a pipe, a device or a socket)",
+             "A content file is a named pipe or a device; reading it would wait for ever. Delete it.",
+             {}, setup=_pipe("entries/2020-01-25.md"), input_note="`entries/2020-01-25.md` is a named pipe."),
     ]),
     Section("YAML syntax", "These can happen in every `.yaml` file and in the front matter of entries and pages. "
             "The line number points at the place where the YAML reader got lost; the mistake is often on that "
@@ -601,6 +680,22 @@ SECTIONS = [
              {"templates/page.html": "{% block main %}\n{{ v.title \n{% endblock %}\n",
               "pages/about.md": "---\ntitle: 关于\n---\n关于。\n", "pages/about.en.md": "---\ntitle: About\n---\nAbout.\n"},
              cmd=BUILD, show=("templates/page.html",)),
+        Case("template tried to reach …, which templates may not use",
+             "Templates run in a sandbox: they may print and loop over the variables of "
+             "[site.md](site.md#the-built-in-templates), call their methods and Jinja's own helpers, nothing "
+             "else. A template that reaches for Python's insides, a file path or a module is refused before it "
+             "can run anything. This is what a template made to attack the computer that builds it looks like.",
+             {"templates/entry.html": '{% extends "theme/entry.html" %}\n'
+                                      "{% block title %}{{ cycler.__init__.__globals__.os.system('id') }}{% endblock %}\n"},
+             cmd=BUILD),
+        Case("this cache file was not written by chronicle for this user (warning)",
+             "chronicle keeps what it made in `.chronicle-cache/` inside the content folder and signs every "
+             "file with a key kept in your own cache folder (`~/.cache/chronicle/key`). A file it cannot verify "
+             "came with the content from someone else or another computer, or was changed: nothing in the "
+             "cache is used, every file chronicle could have written there is deleted unread, and the build "
+             "makes everything anew. Nothing to do.",
+             {}, cmd=BUILD, setup=_planted_cache,
+             input_note="`.chronicle-cache/builds/…` holds a file that chronicle did not write."),
         Case("the name of … (publish: …) would be published in …",
              "The last safety net: an output file would carry the real name, an alias or the id of a person "
              "published with `initials` or `anonymous` (in any spelling), or a private value. chronicle already "
@@ -623,6 +718,24 @@ SECTIONS = [
              {}, cmd=BUILD),
         Case("--strict: a warning becomes an error", "With `--strict`, every warning stops the build.",
              {T: None}, cmd=BUILD + ("--strict",)),
+    ]),
+    Section("Other commands", "", [
+        Case("… is not a date in the form YYYY-MM-DD",
+             "`chronicle new entry` takes the date as year-month-day. It never guesses, and never makes "
+             "today's entry instead; when the date can be read one way only, it says which one it means.",
+             {}, cmd=("new", "entry", "23.01.2020", "content")),
+        Case("the part … of the Word file unpacks from … to …",
+             "A Word file is a ZIP archive. One that unpacks to far more than it weighs is damaged, or made "
+             "to take all the memory (a \"zip bomb\"); `chronicle import` and `--template` refuse it from the "
+             "sizes in the archive's directory, before unpacking anything. The limits: 256 MB of text, 1 GB in "
+             "all, and no part more than 100 times its packed size.",
+             {}, cmd=("import", "diary.docx", "-o", "imported"), setup=_bomb,
+             input_note="`diary.docx` weighs 0.1 MB; its text unpacks to 40 MB."),
+        Case("… is a symbolic link (to …); import never writes through a link",
+             "`chronicle import --force` replaces files in the content folder. A folder or file there that "
+             "is a link would make it write somewhere else, so nothing is written.",
+             {}, cmd=("import", "diary.txt", "-o", "content", "--force"), setup=_import_into_link,
+             input_note="`content/entries/` is a symbolic link to a folder `elsewhere/`."),
     ]),
 ]
 
@@ -665,6 +778,7 @@ def run(case: Case, workdir: Path) -> tuple[int, str]:
     out = out.replace(str(root.resolve()), SHOWN_ROOT).replace(str(root), SHOWN_ROOT)
     out = out.replace(str(Path.home().resolve()), SHOWN_HOME)
     out = re.sub(r" in \d+\.\d\d s ", " in 1.23 s ", out)
+    out = re.sub(r"(\.chronicle-cache/\w+/)(?:[0-9a-f]{2}/)?[0-9a-f]{24,64}", r"\1…", out)
     out = "\n".join(line.rstrip() for line in out.strip().splitlines())
     return proc.returncode, out
 
@@ -713,7 +827,10 @@ These protect the output in situations that are hard to show with a small exampl
 
 | message | what it means |
 |---|---|
-| `cannot write the site: <file>: <reason>` | The disk is full, or the output folder cannot be written (permissions). The old site is left as it was. Hint: `check that the disk is not full and that the output folder can be written`. |
+| `cannot write the site into <folder>: <file>: No space left on device` | The disk of the output folder is full (or, with `Read-only file system`, `Permission denied`: it cannot be written). The file named is the one in the output folder chronicle was writing, never the content's. The old site is left as it was. The hint says what to do: free some space, or build elsewhere with `--out`. |
+| `cannot read the media file <file>: <reason>` | A file of `media/` cannot be read (its permissions). |
+| `another chronicle build (process <n>) is still writing to <folder>` | Builds into one output folder take turns (a lock file `.<name>.lock` beside it): a second build waits for the first, saying so, and fails with this message after 10 minutes. Wait, or build into another folder. |
+| `internal error: <what>` | chronicle met a bug of its own. The hint names a file with the details (its traceback) and where to report it; look through the file first, it may quote your content. In `chronicle serve`, the error is shown over the page and the next save builds again. |
 | `search is off: Pagefind …; the site was built without a search box` (warning) | Pagefind was found but failed: it did not finish in 300 s (`Pagefind did not finish within 300 s`), could not be started, stopped with an error, wrote no index, or indexed no page. The site is written again without search. Run the build again, or use `--no-search`. |
 | `Pagefind is not the extended build: Chinese is not split into words, so a word inside a Chinese sentence is not found` (warning) | The plain Pagefind is installed. Install the extended one: `pip install 'pagefind[extended]'`. |
 | `refusing to write a page outside the output folder: '…'` | An internal safety check: no page may be written outside the output folder. Please report it. |

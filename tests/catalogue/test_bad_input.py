@@ -364,13 +364,13 @@ CASES = [
     # ---------------------------------------------------------------- files outside the content folder
     Case("symlinked-entry-outside", {}, [
         "entries/2020-01-02.md: error: symbolic link points outside the content folder\n"
-        "    copy the file into the content folder instead of linking to it"], setup=symlink_entry_out),
+        "    it leads to {tmp}/secret.md; copy it into the content folder instead of linking to it"], setup=symlink_entry_out),
     Case("symlinked-folder-outside", {}, [
         "entries/more: error: symbolic link points outside the content folder\n"
-        "    copy the file into the content folder instead of linking to it"], setup=symlink_folder_out),
+        "    it leads to {tmp}/elsewhere; copy it into the content folder instead of linking to it"], setup=symlink_folder_out),
     Case("symlinked-media-outside", {}, [
         "media/photo.jpg: error: symbolic link points outside the content folder\n"
-        "    copy the file into the content folder instead of linking to it"], setup=symlink_media_out),
+        "    it leads to {tmp}/passwd; copy it into the content folder instead of linking to it"], setup=symlink_media_out),
     Case("media-link-to-missing-file", {"entries/2020-01-01.md": "---\ndate: 2020-01-01\n---\n正文。\n\n![照片](media/photo.jpg)\n"}, [
         "entries/2020-01-01.md:6: error: 'media/photo.jpg' is not a file in media/\n"
         "    put the file in the content folder's media/ and link it as media/NAME"]),
@@ -465,7 +465,8 @@ def test_bad_input(case: Case, tmp_path: Path, reference_site: Path):
     printed = diagnostics(re.sub(rf"^{re.escape(str(content))}/", "", result.output, flags=re.M))
     # every successful build without base_url says it wrote no sitemap (tests/test_build.py): not a bad input
     printed = [d for d in printed if not d.startswith("chronicle.yaml: warning: no sitemap.xml")]
-    expected = [e.replace("{out}", str(out.resolve())).replace("{content}", str(content.resolve())) for e in case.expected]
+    expected = [e.replace("{out}", str(out.resolve())).replace("{content}", str(content.resolve()))
+                .replace("{tmp}", str(tmp_path.resolve())) for e in case.expected]
     assert printed == expected, "\n" + result.output
     assert result.exit_code == case.exit, result.output
     if case.exit == 1:
