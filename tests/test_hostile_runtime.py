@@ -149,7 +149,7 @@ def test_the_leak_guard_of_the_reports_is_a_message_not_a_traceback(mini, tmp_pa
     for args in (("build", str(mini), "--out", str(tmp_path / "site")), ("pack", str(mini), "-o", str(tmp_path / "s.zip"))):
         result = run_cli(*args)
         assert result.exit_code == 1, result.output
-        assert "error: the real name or alias of" in result.output and "Traceback" not in result.output
+        assert "error: the name of wang-fang (publish: initials) would be published in" in result.output and "Traceback" not in result.output
 
 
 # -- import: a Word file that unpacks to far more than it weighs ------------------------------------------------
