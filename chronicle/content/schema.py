@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 
 CONFIG_FIELDS = ("title", "subtitle", "author", "place", "languages", "base_url", "lunar_calendar",
-                 "autolink", "phases", "tags", "report", "privacy")
+                 "autolink", "phases", "tags", "report", "privacy", "book")
+BOOK_FIELDS = ("formats", "languages", "paper", "name", "appendix")
+BOOK_FORMATS = ("pdf", "epub")
+BOOK_PAPERS = ("a5", "b5", "a4", "letter", "trade")
 PERSON_FIELDS = ("id", "name", "aliases", "groups", "roles", "bio", "publish", "private", "pinyin")
 ROLE_FIELDS = ("title", "org", "from", "to")
 STAT_FIELDS = ("id", "label", "unit", "kind", "group", "description")

@@ -5,6 +5,6 @@ enter the model, so no later stage can leak them.
 """
 
 from chronicle.model.types import (  # noqa: F401
-    Award, Body, Category, Chronicle, Entry, Page, PartialDate, Person, Phase, Ref, ReportConfig,
+    Award, Body, BookConfig, Category, Chronicle, Entry, Page, PartialDate, Person, Phase, Ref, ReportConfig,
     Role, SiteConfig, StatDef, StatValue, Text,
 )

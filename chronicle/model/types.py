@@ -86,6 +86,18 @@ class ReportConfig:
 
 
 @dataclass(frozen=True)
+class BookConfig:
+    """`book:` in chronicle.yaml: the books `chronicle build` makes with the site (chronicle book makes them alone)."""
+
+    formats: tuple[str, ...] = ("pdf", "epub")
+    editions: tuple[tuple[str, ...], ...] = ()   # each: one language, or two for a bilingual edition
+    paper: str | None = None
+    name: str = "book"
+    appendix: tuple[str, ...] | None = None      # pages printed as appendices; None: the default (glossary)
+    line: int = 0
+
+
+@dataclass(frozen=True)
 class SiteConfig:
     title: Text
     languages: tuple[str, ...]
@@ -99,6 +111,7 @@ class SiteConfig:
     tags: dict = field(default_factory=dict)
     report: ReportConfig = field(default_factory=ReportConfig)
     allow_private_patterns: tuple[str, ...] = ()
+    book: BookConfig | None = None
 
     @property
     def source_lang(self) -> str:
