@@ -25,6 +25,9 @@ class BookProblem(Exception):
         super().__init__(message)
         self.message, self.hint, self.where = message, hint, where
 
+    def __reduce__(self):
+        return type(self), (self.message, self.hint, self.where)
+
 
 @dataclass(frozen=True)
 class BookOptions:
@@ -90,13 +93,15 @@ def guard_for(graph) -> Callable[[str, bytes], None]:
     return check
 
 
-def make_book(graph, options: BookOptions, progress: Callable[[str], None] | None = None) -> bytes:
-    """The book's bytes. Raises BookProblem (bad options, a leak) or reports.PDFUnavailable (no WeasyPrint)."""
+def make_book(graph, options: BookOptions, progress: Callable[[str], None] | None = None, book=None) -> bytes:
+    """The book's bytes (``book``: its model, when already made). Raises BookProblem (bad options, a leak) or
+    reports.PDFUnavailable (no WeasyPrint, Pango or Chinese font)."""
     from chronicle.book.model import build_book
     check_options(graph, options)
     say = progress or (lambda _: None)
-    say(f"collecting {len(graph.entries)} entries, {len(graph.people)} people")
-    book = build_book(graph, options.langs, appendix_pages(graph))
+    if book is None:
+        say(f"collecting {len(graph.entries)} entries, {len(graph.people)} people")
+        book = build_book(graph, options.langs, appendix_pages(graph))
     guard = guard_for(graph)
     root = graph.chronicle.root
     if options.fmt == "epub":

@@ -21,10 +21,10 @@ class Appendix:
         if b.lists:
             out.append(("appendix-commendations", b.lists.title[self.lang]))
         out += [(p.anchor, p.versions[0].title.text) for p in b.back]
-        if b.people_index:
-            out.append(("index-people", words.label(self.lang, "book_index_people")))
         if b.tag_index:
             out.append(("index-tags", words.label(self.lang, "book_index_tags")))
+        if b.people_index:
+            out.append(("index-people", words.label(self.lang, "book_index_people")))
         return out
 
     def appendices(self) -> list:
@@ -152,12 +152,12 @@ class Appendix:
         from chronicle.book.sections import Section
         b = self.book
         out = []
-        if b.people_index:
-            out.append(Section("index-people.xhtml", "index", self.lang, words.label(self.lang, "book_index_people"),
-                               self.index("index-people", "book_index_people", b.people_index, True)))
         if b.tag_index:
             out.append(Section("index-tags.xhtml", "index", self.lang, words.label(self.lang, "book_index_tags"),
                                self.index("index-tags", "book_index_tags", b.tag_index, False)))
+        if b.people_index:  # last: the people index is the back of the book
+            out.append(Section("index-people.xhtml", "index", self.lang, words.label(self.lang, "book_index_people"),
+                               self.index("index-people", "book_index_people", b.people_index, True)))
         return out
 
     def index(self, anchor: str, key: str, entries, people: bool) -> str:

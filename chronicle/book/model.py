@@ -69,6 +69,7 @@ class BookEntry:
     versions: tuple[Version, ...]
     figures: tuple[Figure, ...]
     named: tuple[Named, ...]
+    tags: tuple[Named, ...] = ()  # the entry's tags: pid is the index entry's anchor
 
 
 @dataclass(frozen=True)
@@ -220,6 +221,7 @@ class _Builder:
         self.anchors = {p.pid: f"person-{p.pid}" for p in graph.people}
         self.pids = {p.person.id: p for p in graph.people}
         self.images: list[str] = []
+        self.tag_anchors = {tag: f"tag-{n}" for n, tag in enumerate(graph.tags, start=1)}
 
     def loc(self, value: Text | None) -> Words | None:
         if value is None or not any(value.values.values()):
@@ -318,8 +320,14 @@ class _Builder:
                 stat.unit.get(self.first, self.all_langs) if stat.unit else "",
                 point.note.get(self.first, self.all_langs) if point.note else "",
                 f"{anchor}-{point.anchor}" if point.anchor else None))
+        tags = tuple(Named(self.tag_anchors[t], f"{anchor}-{self.tag_anchors[t]}", self.tag_label(t))
+                     for t in dict.fromkeys(node.tags) if t in self.tag_anchors)
         return BookEntry(node.stem, node.date, anchor, words.month(node.date, self.first), versions,
-                         tuple(figures), tuple(named))
+                         tuple(figures), tuple(named), tags)
+
+    def tag_label(self, tag: str) -> str:
+        labels = self.g.config.tags
+        return labels[tag].get(self.first, self.all_langs) if tag in labels else tag
 
     # -- pages ----------------------------------------------------------------------------------------------
     def front_pages(self):
@@ -408,12 +416,11 @@ class _Builder:
 
     def tag_index(self) -> tuple[IndexEntry, ...]:
         g = self.g
-        labels = g.config.tags
         items = []
-        for number, (tag, stems) in enumerate(g.tags.items(), start=1):
-            label = labels[tag].get(self.first, self.all_langs) if tag in labels else tag
-            items.append(IndexEntry(label, f"tag-{number}",
-                                    tuple(Target(f"e-{s}", g.entry_by_stem[s].date, f"e-{s}") for s in stems)))
+        for tag, stems in g.tags.items():
+            mark = self.tag_anchors[tag]
+            items.append(IndexEntry(self.tag_label(tag), mark, tuple(
+                Target(f"e-{s}-{mark}", g.entry_by_stem[s].date, f"e-{s}") for s in dict.fromkeys(stems))))
         if words.zh(self.first):
             from chronicle.chinese.pinyin import name_sort_key
             items.sort(key=lambda i: (name_sort_key(i.label), i.anchor))

@@ -8,7 +8,9 @@ page). The index comes last, so its length cannot move anything before it.
 from __future__ import annotations
 
 import base64
+import contextlib
 import datetime as dt
+import logging
 import os
 from html import escape
 from pathlib import Path
@@ -75,7 +77,7 @@ def write_pdf(book: Book, root: Path, *, paper: str, facing: bool = False, varia
         return weasyprint.HTML(string=inline_images(html, book, root), base_url=None)
 
     say("laying out the pages")
-    with chinese_justification():
+    with chinese_justification(), _quiet():
         first = layout(None).render()
     pages: dict[str, int] = {}
     for number, page in enumerate(first.pages, start=1):
@@ -85,5 +87,17 @@ def write_pdf(book: Book, root: Path, *, paper: str, facing: bool = False, varia
     options = {"pdf_identifier": book.identifier.encode("ascii")}
     if variant:
         options["pdf_variant"] = variant
-    with chinese_justification():
+    with chinese_justification(), _quiet():
         return layout(pages).write_pdf(**options)
+
+
+@contextlib.contextmanager
+def _quiet():
+    """WeasyPrint's warnings (a CSS property it skips) would print as stray lines among chronicle's own."""
+    logger = logging.getLogger("weasyprint")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)

@@ -189,6 +189,10 @@ class Sections(Appendix):
             names = sep.join(f'<a class="who" id="{n.id}" href="#person-{n.pid}">{escape(n.name)}</a>'
                              for n in e.named)
             out.append(f'<p class="named">{self.label("people_in_entry")}{words.colon(self.lang)}{names}</p>')
+        if e.tags:
+            sep = words.list_separator(self.lang)
+            tags = sep.join(f'<a class="tag" id="{t.id}" href="#{t.pid}">{escape(t.name)}</a>' for t in e.tags)
+            out.append(f'<p class="entry-tags">{self.label("tags")}{words.colon(self.lang)}{tags}</p>')
         out.append("</div>")
         for v in e.versions[1:]:
             out.append(f'<section class="translation" id="{v.anchor}"{lang_attr(v.lang)}>')

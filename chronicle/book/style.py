@@ -66,7 +66,7 @@ h1 .tr, h2 .tr, h3 .tr { font-weight: 400; font-size: .8em; }
 .dateline { font-size: .82em; color: #444; }
 .translation { margin-top: 1.4em; padding-top: .9em; border-top: .4pt solid #aaa; }
 .untranslated { font-size: .85em; color: #555; font-style: italic; margin: .4em 0; }
-.entry-figures, .named { font-size: .82em; color: #333; margin-top: .7em; }
+.entry-figures, .named, .entry-tags { font-size: .82em; color: #333; margin-top: .7em; }
 .entry-figures ul { margin: 0; padding: 0; list-style: none; }
 .figures-title { font-weight: 700; }
 .intro, .status-note { margin-bottom: 1em; font-size: .9em; }
@@ -123,14 +123,13 @@ section.appendix { break-before: right; }
 .entry-figures, .award, tr, figure, .person { break-inside: avoid; }
 thead { display: table-header-group; }
 .text img { max-height: 110mm; }
-a.mention, a.who { white-space: nowrap; }
+a.mention, a.who, a.tag { white-space: nowrap; }
 nav.toc a { display: block; }
 nav.toc a::after { content: leader(dotted) " " target-counter(attr(href), page); }
 a.pg::after { content: "%(page_before)s" target-counter(attr(href), page) "%(page_after)s"; color: #555; }
 a.n::after { content: target-counter(attr(href), page); }
-.index-list { columns: 2; column-gap: 7mm; }
-.facing .original { break-before: left; }
-.facing .translation { break-before: right; margin-top: 0; }
+.facing .entry .original { break-before: left; }
+.facing .entry .translation { break-before: right; margin-top: 0; padding-top: 0; border-top: none; }
 """
 
 EPUB = """
