@@ -58,6 +58,9 @@ def check(content: Path, strict: bool = False, cache: Cache | None = None, sessi
     if chron is None or report.errors:
         return None, report
     graph = build_graph(chron, report, cache, session.nodes if session else None)
+    if chron.config.book is not None:
+        from chronicle.book import check_appendix
+        check_appendix(graph, report)
     if strict:
         _strict(report)
     return (None if report.errors else graph), report
@@ -336,9 +339,8 @@ def _books(graph: SiteGraph, cache: Cache, report: Report) -> list[tuple[str, by
     """The books `book:` in chronicle.yaml asks for (chronicle/book/site.py); their links go on the home pages."""
     if graph.config.book is None:
         return []
-    from chronicle.book import BookProblem, check_appendix
+    from chronicle.book import BookProblem
     from chronicle.book.site import site_books
-    check_appendix(graph, report)
     try:
         return site_books(graph, cache, report)
     except BookProblem as exc:

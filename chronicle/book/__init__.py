@@ -100,7 +100,7 @@ def make_book(graph, options: BookOptions, progress: Callable[[str], None] | Non
     check_options(graph, options)
     say = progress or (lambda _: None)
     if book is None:
-        say(f"collecting {len(graph.entries)} entries, {len(graph.people)} people")
+        say(f"collecting the entries ({len(graph.entries)}) and the people ({len(graph.people)})")
         book = build_book(graph, options.langs, appendix_pages(graph))
     guard = guard_for(graph)
     root = graph.chronicle.root

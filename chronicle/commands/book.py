@@ -33,7 +33,7 @@ def book(content: Path, output: Path | None, fmt: str | None, lang: str | None, 
          variant: str | None, quiet: bool) -> None:
     """Write CONTENT (default ./content) as a book: title page, preface, contents, the entries under their
     phases, appendices (people, figures, commendation lists, glossary) and a people index."""
-    from chronicle.book import BookOptions, BookProblem, check_appendix, check_options, file_stem, make_book
+    from chronicle.book import BookOptions, BookProblem, check_options, file_stem, make_book
     from chronicle.build import check
     from chronicle.reports import PDFUnavailable
 
@@ -42,8 +42,6 @@ def book(content: Path, output: Path | None, fmt: str | None, lang: str | None, 
     say = (lambda message: None) if quiet else (lambda message: click.echo(f"  {message}…", err=True))
     say(f"reading {_display(content) or './'}")
     graph, report = check(content)
-    if graph is not None:
-        check_appendix(graph, report)
     print_report(report, content)
     if graph is None:
         n = len(report.errors)
@@ -74,8 +72,8 @@ def book(content: Path, output: Path | None, fmt: str | None, lang: str | None, 
     except OSError as exc:
         click.secho(f"{output}: error: cannot write the book ({exc.strerror or exc})", fg="red", err=True)
         sys.exit(1)
-    click.echo(f"Wrote {output} ({fmt}, {', '.join(langs)}, {len(data):,} bytes) in "
-               f"{time.perf_counter() - started:.1f} s.")
+    click.echo(f"Wrote {output} in {time.perf_counter() - started:.2f} s ({fmt}, {', '.join(langs)}, "
+               f"{len(data):,} bytes).")
 
 
 def _format(fmt: str | None, output: Path | None) -> str:

@@ -121,7 +121,8 @@ class SettingsReader:
         if not formats:
             self.report.error("chronicle.yaml", f.line("formats"), "'formats': needs at least one of pdf, epub")
         return BookConfig(tuple(dict.fromkeys(formats or ())), tuple(editions or ()), paper, name or "book",
-                          tuple(appendix) if appendix is not None else None, f.line())
+                          tuple(appendix) if appendix is not None else None,
+                          f.line("appendix") if appendix is not None else f.line())
 
 
 def _choice(value, choices: tuple[str, ...], what: str) -> str:
