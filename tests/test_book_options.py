@@ -139,7 +139,7 @@ def test_content_errors_and_a_missing_font_stop_the_book(mini, tmp_path, monkeyp
     result = run_cli("book", str(mini), "-o", str(tmp_path / "b.pdf"))
     assert result.exit_code == 1 and "Book not written: " in result.output and "in the content" in result.output
     (mini / "entries" / "2020-01-25.md").unlink()
-    monkeypatch.setattr(pdf_module, "chinese_fonts", lambda: [])
+    monkeypatch.setattr(pdf_module, "chinese_fonts", list)
     result = run_cli("book", str(mini), "-o", str(tmp_path / "b.pdf"))
     assert result.exit_code == 1 and "fonts-noto-cjk" in result.output
     assert not (tmp_path / "b.pdf").exists()
@@ -204,3 +204,16 @@ def test_appendix_pages_move_to_the_back(mini, tmp_path):
     path = _book(mini, tmp_path / "b.pdf")
     marks = [title for level, title, _ in outline(path) if level == 1]
     assert marks.index("前言") > marks.index("人物"), marks
+
+
+def test_the_lists_are_labelled_as_the_content_labels_them(mini):
+    from types import SimpleNamespace
+
+    from chronicle.book.model import build_book
+    graph, _ = check(mini)
+    lists = build_book(graph, ("zh", "en")).lists
+    assert lists.status == "compiled" and lists.title["zh"] == "编者据日记整理的建议表彰名单（草稿）"
+    assert lists.note["en"] == "Compiled from the diary; not an official decision."
+    object.__setattr__(graph.chronicle, "lists", SimpleNamespace(status="adopted"))
+    lists = build_book(graph, ("en",)).lists
+    assert lists.status == "adopted" and lists.note is None and lists.title["en"] == "Commendations as adopted"

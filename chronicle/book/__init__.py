@@ -9,8 +9,8 @@ EPUB 3. The command is chronicle/commands/book.py; the site build makes the book
 from __future__ import annotations
 
 import html as _html
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from chronicle.content.schema import BOOK_FORMATS as FORMATS, BOOK_PAPERS as PAPERS  # noqa: F401
 

@@ -12,9 +12,9 @@ import io
 import os
 import re
 import zipfile
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
-from typing import Callable
 
 from chronicle.book import style, words
 from chronicle.book.model import Book
@@ -88,7 +88,7 @@ def _page(book: Book, lang: str, title: str, body: str, epub_type: str = "") -> 
             f'<html xmlns="http://www.w3.org/1999/xhtml"{extra}{lang_attr(lang)}>\n<head>\n'
             f'<meta charset="utf-8"/>\n<title>{escape(title or book.title[book.lang].text)}</title>\n'
             '<link rel="stylesheet" type="text/css" href="style.css"/>\n</head>\n'
-            f"<body{body_attr}>\n{body}\n</body>\n</html>\n").encode("utf-8")
+            f"<body{body_attr}>\n{body}\n</body>\n</html>\n").encode()
 
 
 TYPES = {"title": "frontmatter", "front": "frontmatter", "part": "bodymatter", "entry": "bodymatter",

@@ -10,11 +10,12 @@ from __future__ import annotations
 import base64
 import contextlib
 import datetime as dt
+import gc
 import logging
 import os
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
-from typing import Callable
 
 from chronicle.book import style
 from chronicle.book.justify import chinese_justification
@@ -83,7 +84,10 @@ def write_pdf(book: Book, root: Path, *, paper: str, facing: bool = False, varia
     for number, page in enumerate(first.pages, start=1):
         for anchor in page.anchors:
             pages.setdefault(anchor, number)
-    say(f"{len(first.pages)} pages; numbering the index and writing the PDF")
+    count = len(first.pages)
+    del first  # a layout holds every box of the book: free it before the second one
+    gc.collect()
+    say(f"{count} pages; numbering the index and writing the PDF")
     options = {"pdf_identifier": book.identifier.encode("ascii")}
     if variant:
         options["pdf_variant"] = variant

@@ -83,4 +83,4 @@ def book_downloads(books: list[tuple[str, bytes]], graph) -> dict:
     return out
 
 
-__all__ = ["BookProblem", "site_books", "book_downloads", "site_book_path"]
+__all__ = ["BookProblem", "book_downloads", "site_book_path", "site_books"]
