@@ -217,3 +217,66 @@ def test_the_lists_are_labelled_as_the_content_labels_them(mini):
     object.__setattr__(graph.chronicle, "lists", SimpleNamespace(status="adopted"))
     lists = build_book(graph, ("en",)).lists
     assert lists.status == "adopted" and lists.note is None and lists.title["en"] == "Commendations as adopted"
+
+
+def test_block_html_becomes_xhtml_with_book_wide_ids():
+    from chronicle.book.xhtml import rewrite
+    html = ('<p id="p-1">A<br>B <a class="mention" href="chronicle:zh/people/li-yun/">李云</a> '
+            '<a href="#fn:1">1</a> <a href="https://example.org/?a=1&amp;b=2">web</a> '
+            '<img src="chronicle:media/a.jpg" alt="x"><img src="https://example.org/b.png" alt="far">\x0b</p>'
+            '<hr><a class="mention" href="chronicle:zh/people/nobody/">某</a>')
+    done = rewrite(html, "e-2020-01-23", {"li-yun": "person-li-yun"})
+    assert done.html == (
+        '<p id="e-2020-01-23-p-1">A<br/>B <a class="mention" id="e-2020-01-23-m1" href="#person-li-yun">李云</a> '
+        '1 <a class="external" href="https://example.org/?a=1&amp;b=2">web</a> '
+        '<img src="media/a.jpg" alt="x"/><span class="image-alt">far</span></p><hr/>某')
+    assert [(m.pid, m.id, m.text) for m in done.mentions] == [("li-yun", "e-2020-01-23-m1", "李云")]
+    assert done.images == ["media/a.jpg"]
+
+
+def test_markdown_of_every_kind_makes_a_valid_epub(tmp_path):
+    content = write_tree(tmp_path / "content", {
+        "chronicle.yaml": "title: Markdown\nlanguages: [en]\nautolink: true\n",
+        "people.yaml": "- id: ann\n  name: Ann Lee\n",
+        "media/x.webp": b"RIFF0000WEBP",
+        "entries/2021-01-01.md": """
+            ---
+            date: 2021-01-01
+            ---
+            ## A heading with Ann Lee
+
+            Some *emphasis*, `code Ann Lee`, a [link](https://example.org/a?b=1&c=2), a footnote.[^1]
+
+            - two with [[ann]]
+
+            > a quote
+
+            | a | b |
+            |---|---|
+            | 1 | 2 |
+
+            Term
+            : definition
+
+            ***
+
+            A [relative link](../other/), [in the page](#x) and ![a webp picture](media/x.webp).
+
+            <details><summary>More</summary>Hidden</details>
+
+            [^1]: The note.
+            """,
+    })
+    epub = _book(content, tmp_path / "m.epub")
+    code, output = epubcheck(epub)
+    assert code == 0 and "0 errors / 0 warnings" in output, output
+    text = epub_text(epub)
+    assert "a webp picture" in text and "x.webp" not in "".join(epub_parts(epub))
+    assert "relative link" in text and "../other/" not in epub_parts(epub)["OEBPS/e-2021-01-01.xhtml"].decode()
+
+
+def test_a_chronicle_without_entries_makes_no_book(tmp_path):
+    content = write_tree(tmp_path / "content", {"chronicle.yaml": "title: Empty\nlanguages: [en]\n"})
+    result = run_cli("book", str(content), "-o", str(tmp_path / "b.epub"))
+    assert result.exit_code == 1 and "there is no entry to print" in result.output
+    assert not (tmp_path / "b.epub").exists()

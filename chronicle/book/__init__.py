@@ -98,6 +98,9 @@ def make_book(graph, options: BookOptions, progress: Callable[[str], None] | Non
     reports.PDFUnavailable (no WeasyPrint, Pango or Chinese font)."""
     from chronicle.book.model import build_book
     check_options(graph, options)
+    if not graph.entries:
+        raise BookProblem("there is no entry to print: the chronicle has no published entries",
+                          "add entries to entries/ (drafts are left out of the book)", "entries")
     say = progress or (lambda _: None)
     if book is None:
         say(f"collecting the entries ({len(graph.entries)}) and the people ({len(graph.people)})")

@@ -108,7 +108,8 @@ def _nav(book: Book, writer: Sections, where: dict) -> bytes:
     def href(anchor: str) -> str:
         return f"{where.get(anchor, '')}#{anchor}"
 
-    out = [f'<nav epub:type="toc" id="toc"><h1>{escape(title)}</h1>', "<ol>"]
+    out = [f'<nav epub:type="toc" id="toc"><h1>{escape(title)}</h1>', "<ol>",
+           f'<li><a href="title.xhtml#title">{escape(book.title[book.lang].text)}</a></li>']
     open_part = False
     for item in writer.outline():
         if item.level == 1 and open_part:

@@ -128,7 +128,7 @@ class Sections(Appendix):
 
     def contents(self) -> str:
         title = self.label("book_contents")
-        out = [f'<nav class="toc" id="contents" data-running="{title}"><h1 class="bm1">{title}</h1>', "<ol>"]
+        out = [f'<nav class="toc" id="contents" data-running="{title}"><h1 class="page-title bm1">{title}</h1>', "<ol>"]
         open_part = False
         for item in self.outline():
             if item.level == 1 and open_part:

@@ -32,6 +32,7 @@ body { margin: 0; }
 h1, h2, h3, h4, h5, h6 { font-family: %(sans)s; font-weight: 700; line-height: 1.35; }
 a { color: inherit; text-decoration: none; }
 p { margin: 0; }
+.text, .bio { overflow-wrap: break-word; }
 .text p, .bio p { text-align: justify; text-indent: %(indent)s; }
 .text p:first-child, .bio p:first-child { text-indent: %(first_indent)s; }
 .text :lang(en) p, .text p:lang(en), .bio p:lang(en) { hyphens: auto; }

@@ -17,8 +17,11 @@ from html.parser import HTMLParser
 INTERNAL = "chronicle:"
 PERSON = re.compile(r"^chronicle:[^/]+/people/([^/#?]+)/?")
 VOID = {"br", "hr", "img", "wbr"}
+# The core image types of EPUB 3.2, which every reading system shows; others print as their description.
 IMAGE_TYPES = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png", ".gif": "image/gif",
-               ".svg": "image/svg+xml", ".webp": "image/webp"}
+               ".svg": "image/svg+xml"}
+# Characters XML 1.0 forbids (an EPUB must be well-formed XML): C0 controls but tab, newline, return.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -70,7 +73,7 @@ class _Rewriter(HTMLParser):
         self._tag(tag, attrs, True)
 
     def _tag(self, tag: str, attrs, void: bool) -> None:
-        values = {name: (value or "") for name, value in attrs}
+        values = {name: NOT_XML.sub("", value or "") for name, value in attrs}
         if tag == "img":
             self._image(values)
             return
@@ -133,6 +136,7 @@ class _Rewriter(HTMLParser):
         self.out.append(f"</{tag}>")
 
     def handle_data(self, data):
+        data = NOT_XML.sub("", data)
         if self.links and self.links[-1]:
             self.mention_text.append(data)
         self.out.append(escape(data, quote=False))
