@@ -1,8 +1,9 @@
 """The printed book: one HTML document laid out by WeasyPrint, fonts embedded.
 
-Two layouts: the first finds the page of every passage that names a person; the second prints the index
-with each page once (``target-counter`` gives the numbers, the first layout only says which targets share a
-page). The index comes last, so its length cannot move anything before it.
+Two layouts: the first, of the front pages and the entries only, finds the page of every passage that names
+a person; the second, of the whole book, prints the index with each page once (``target-counter`` gives the
+numbers, the first layout only says which targets share a page). Nothing after the entries can move them;
+the second layout is checked against the first all the same, and laid out once more if they differ.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from chronicle.book.model import Book
 from chronicle.book.sections import Sections, lang_attr
 from chronicle.book.xhtml import image_type
 
+BACK = ("appendix", "back", "index")
 VARIANTS = ("pdf/a-1b", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u", "pdf/a-4u", "pdf/ua-1")
 
 
@@ -35,8 +37,8 @@ def book_date(book: Book) -> str:
     return (book.last_date or dt.date(1970, 1, 1)).isoformat()
 
 
-def document(book: Book, paper: str, facing: bool, pages: dict | None) -> str:
-    """The whole book as one HTML page (images still as media/… paths)."""
+def document(book: Book, paper: str, facing: bool, pages: dict | None, entries_only: bool = False) -> str:
+    """The whole book as one HTML page (images still as media/… paths); ``entries_only``: up to the last entry."""
     sections = Sections(book, pdf=True, pages=pages, facing=facing)
     date = book_date(book)
     head = [f"<title>{escape(book.title[book.lang].text)}</title>", '<meta charset="utf-8"/>',
@@ -47,7 +49,7 @@ def document(book: Book, paper: str, facing: bool, pages: dict | None) -> str:
     if book.subtitle:
         head.append(f'<meta name="description" content="{escape(book.subtitle[book.lang].text)}"/>')
     head.append(f"<style>{style.print_css(book.lang, paper)}</style>")
-    body = "\n".join(s.body for s in sections.all())
+    body = "\n".join(s.body for s in sections.all() if not entries_only or s.kind not in BACK)
     cls = ' class="facing"' if facing else ""
     return (f"<!DOCTYPE html>\n<html{lang_attr(book.lang)}>\n<head>\n" + "\n".join(head) + "\n</head>\n"
             f"<body{cls}>\n{body}\n</body>\n</html>\n")
@@ -71,28 +73,37 @@ def write_pdf(book: Book, root: Path, *, paper: str, facing: bool = False, varia
     weasyprint = _import_weasyprint()
     say = progress or (lambda _: None)
 
-    def layout(pages: dict | None):
-        html = document(book, paper, facing, pages)
+    def layout(pages: dict | None, entries_only: bool = False):
+        html = document(book, paper, facing, pages, entries_only)
         if guard is not None:
             guard("book.html", html.encode("utf-8"))
         return weasyprint.HTML(string=inline_images(html, book, root), base_url=None)
 
-    say("laying out the pages")
-    with chinese_justification(), _quiet():
-        first = layout(None).render()
-    pages: dict[str, int] = {}
-    for number, page in enumerate(first.pages, start=1):
-        for anchor in page.anchors:
-            pages.setdefault(anchor, number)
-    count = len(first.pages)
-    del first  # a layout holds every box of the book: free it before the second one
-    gc.collect()
-    say(f"{count} pages; numbering the index and writing the PDF")
     options = {"pdf_identifier": book.identifier.encode("ascii")}
     if variant:
         options["pdf_variant"] = variant
+    targets = [t.id for item in book.people_index + book.tag_index for t in item.targets]
+    say("laying out the entries")
     with chinese_justification(), _quiet():
-        return layout(pages).write_pdf(**options)
+        pages = _pages(layout(None, entries_only=True).render())
+        gc.collect()  # a layout holds every box of the book: free the first before the second
+        say("laying out the whole book and numbering the index")
+        final = layout(pages).render(**options)
+        found = _pages(final)
+        if any(found.get(t) != pages.get(t) for t in targets):  # the back pages moved an entry: lay out again
+            pages = found
+            final = layout(pages).render(**options)
+        say(f"{len(final.pages)} pages; writing the PDF")
+        return final.write_pdf(**options)
+
+
+def _pages(document) -> dict[str, int]:
+    """The page (from 1) of every anchor of a laid-out document."""
+    pages: dict[str, int] = {}
+    for number, page in enumerate(document.pages, start=1):
+        for anchor in page.anchors:
+            pages.setdefault(anchor, number)
+    return pages
 
 
 @contextlib.contextmanager
