@@ -30,12 +30,16 @@ class Appendix:
     def appendices(self) -> list:
         from chronicle.book.sections import Section
         out = []
+        titles = dict(self.appendix_titles())
         if self.book.people:
-            out.append(Section("people.xhtml", "appendix", self.lang, "", self.people_appendix()))
+            out.append(Section("people.xhtml", "appendix", self.lang, titles["appendix-people"],
+                               self.people_appendix()))
         if self.book.stats:
-            out.append(Section("figures.xhtml", "appendix", self.lang, "", self.figures_appendix()))
+            out.append(Section("figures.xhtml", "appendix", self.lang, titles["appendix-figures"],
+                               self.figures_appendix()))
         if self.book.lists:
-            out.append(Section("commendations.xhtml", "appendix", self.lang, "", self.lists_appendix()))
+            out.append(Section("commendations.xhtml", "appendix", self.lang, titles["appendix-commendations"],
+                               self.lists_appendix()))
         return out
 
     def heading(self, anchor: str, title: str, intro: str = "") -> str:
