@@ -60,6 +60,9 @@ def check(content: Path, strict: bool = False, cache: Cache | None = None, sessi
         _note_cache(cache, report)
         return None, report
     graph = build_graph(chron, report, cache, session.nodes if session else None)
+    if chron.config.book is not None:
+        from chronicle.book import check_appendix
+        check_appendix(graph, report)
     if strict:
         _strict(report)
     _note_cache(cache, report)
@@ -154,6 +157,10 @@ def _build(content: Path, out: Path, cache: Cache, last: dict | None, inputs: st
     reports = _reports(graph, cache) if with_reports else []  # chronicle serve previews without them: they take seconds
     _note_cache(cache, report)
     renderer.env.globals["report_downloads"] = _downloads(reports)
+    books = _books(graph, cache, report) if with_reports else []
+    if books:
+        from chronicle.book.site import book_downloads
+        renderer.env.globals["book_downloads"] = book_downloads(books, graph)
 
     def guarded(job: Job) -> Job:
         def make():
@@ -188,6 +195,7 @@ def _build(content: Path, out: Path, cache: Cache, last: dict | None, inputs: st
     jobs.append(data_job("data/chronicle.json", keys.chronicle_json, partial(chronicle_json, graph, memo)))
     jobs += [data_job(path, keyfn, make) for path, keyfn, make in export_jobs(graph, keys, memo)]
     jobs += [report_job(path, data) for path, data in reports]
+    jobs += [Job(path, partial(key, "book", data), partial(bytes, data)) for path, data in books]  # guarded as made
 
     def finalize(folder: Path) -> None:
         """Index the complete site before it is swapped in; on failure, the same site without search."""
@@ -325,6 +333,19 @@ def _reports(graph: SiteGraph, cache: Cache | None = None) -> list[tuple[str, by
     """The downloadable commendation reports, built with the site (see chronicle/reports)."""
     from chronicle.reports import site_reports
     return site_reports(graph, cache)
+
+
+def _books(graph: SiteGraph, cache: Cache, report: Report) -> list[tuple[str, bytes]]:
+    """The books `book:` in chronicle.yaml asks for (chronicle/book/site.py); their links go on the home pages."""
+    if graph.config.book is None:
+        return []
+    from chronicle.book import BookProblem
+    from chronicle.book.site import site_books
+    try:
+        return site_books(graph, cache, report)
+    except BookProblem as exc:
+        report.error(exc.where, None, exc.message, exc.hint)
+        raise BuildError(report) from None
 
 
 def _downloads(reports: list[tuple[str, bytes]]) -> dict:

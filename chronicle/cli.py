@@ -9,6 +9,7 @@ import click
 from chronicle import __version__
 
 COMMANDS = {
+    "book": ("chronicle.commands.book", "book", "Write the whole chronicle as a book: PDF for print or EPUB, in one language or two."),
     "build": ("chronicle.commands.build", "build", "Build CONTENT (default ./content) into the site folder."),
     "check": ("chronicle.commands.check", "check", "Run every check of the build without writing anything."),
     "import": ("chronicle.commands.import_diary", "import_diary", "Import a diary document (HTML, text, Markdown, .docx)."),

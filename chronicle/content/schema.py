@@ -6,11 +6,14 @@ import re
 
 CONFIG_FIELDS = ("title", "subtitle", "author", "place", "languages", "base_url", "lunar_calendar",
                  "autolink", "phases", "tags", "report", "privacy", "groups", "locales", "untranslated",
-                 "dates")
+                 "dates", "book")
 PERSON_FIELDS = ("id", "name", "aliases", "groups", "roles", "bio", "note", "publish", "private", "pinyin")
 ROLE_FIELDS = ("title", "org", "from", "to", "note", "inferred")
 STAT_FIELDS = ("id", "label", "unit", "kind", "group", "description", "note", "inferred")
 ENTRY_FIELDS = ("date", "title", "weekday", "lunar", "people", "tags", "stats", "draft", "summary", "untranslated")
+BOOK_FIELDS = ("formats", "languages", "paper", "name", "appendix")
+BOOK_FORMATS = ("pdf", "epub")
+BOOK_PAPERS = ("a5", "b5", "a4", "letter", "trade")
 TRANSLATION_FIELDS = ("title", "summary")
 PAGE_FIELDS = ("title", "order", "untranslated")
 PUBLISH = ("full", "initials", "anonymous")

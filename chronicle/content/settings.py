@@ -8,8 +8,9 @@ from chronicle.content.fields import (
     LANG, Fields, Invalid, list_of, text_reader, to_bool, to_date, to_slug, to_str, to_tag, type_name,
 )
 from chronicle.content.dates import DEFAULT_SPAN, SUPPORTED, Span
-from chronicle.content.schema import CONFIG_FIELDS
-from chronicle.model import Phase, ReportConfig, SiteConfig
+from chronicle.content.schema import BOOK_FIELDS, BOOK_FORMATS, BOOK_PAPERS, CONFIG_FIELDS
+from chronicle.errors import did_you_mean
+from chronicle.model import BookConfig, Phase, ReportConfig, SiteConfig
 
 
 class SettingsReader:
@@ -36,6 +37,7 @@ class SettingsReader:
         untranslated = f.get("untranslated", list_of(to_str, "entry or page name"), default=[])
         report_cfg = f.get("report", lambda v: self.report_config(v, text), default=ReportConfig())
         privacy = f.get("privacy", self.privacy, default=())
+        book = f.get("book", lambda v: self.book_config(v, languages), default=None)
         base_url = f.get("base_url", to_str, default="")
         if base_url and not re.match(r"^https?://[^\s/]+(/\S*)?$", base_url):
             self.report.error(name, f.line("base_url"), f"'base_url': '{base_url}' is not a web address",
@@ -52,7 +54,7 @@ class SettingsReader:
             autolink=f.get("autolink", to_bool, default=False),
             phases=tuple(phases or ()), tags=tags or {}, report=report_cfg or ReportConfig(),
             allow_private_patterns=tuple(privacy or ()),
-            groups=groups or {}, locales=locales or {}, untranslated=tuple(untranslated or ()),
+            groups=groups or {}, locales=locales or {}, untranslated=tuple(untranslated or ()), book=book,
         )
 
     def to_date(self, value):
@@ -173,3 +175,51 @@ class SettingsReader:
     def privacy(self, value):
         f = Fields(value, "chronicle.yaml", self.report, ("allow",), "privacy")
         return tuple(f.get("allow", list_of(to_str, "text"), default=[]))
+
+    def book_config(self, value, languages) -> BookConfig | None:
+        """`book:` — the books built with the site: `true` for the defaults, or a mapping of the fields."""
+        if isinstance(value, bool):
+            return BookConfig(editions=tuple((lang,) for lang in languages), line=0) if value else None
+        f = Fields(value, "chronicle.yaml", self.report, BOOK_FIELDS, "book")
+        if not f.ok:
+            return None
+        formats = f.get("formats", list_of(lambda v: _choice(v, BOOK_FORMATS, "format"), "format"),
+                        default=list(BOOK_FORMATS))
+        editions = f.get("languages", lambda v: _editions(v, languages), default=[(lang,) for lang in languages])
+        paper = f.get("paper", lambda v: _choice(v, BOOK_PAPERS, "paper size"))
+        name = f.get("name", to_slug, default="book")
+        appendix = f.get("appendix", list_of(to_slug, "page name"))
+        if not formats:
+            self.report.error("chronicle.yaml", f.line("formats"), "'formats': needs at least one of pdf, epub")
+        return BookConfig(tuple(dict.fromkeys(formats or ())), tuple(editions or ()), paper, name or "book",
+                          tuple(appendix) if appendix is not None else None,
+                          f.line("appendix") if appendix is not None else f.line())
+
+
+def _choice(value, choices: tuple[str, ...], what: str) -> str:
+    text = to_str(value).lower()
+    if text not in choices:
+        raise Invalid(f"'{value}' is not a {what}", did_you_mean(text, choices) or "choose one of " + ", ".join(choices))
+    return text
+
+
+def _editions(value, languages) -> list[tuple[str, ...]]:
+    """Each edition is a language (zh) or two for a bilingual book (zh+en, "zh,en" or [zh, en])."""
+    items = value if isinstance(value, list) else [value]
+    out = []
+    for item in items:
+        langs = [to_str(x) for x in item] if isinstance(item, list) else [
+            x.strip() for x in re.split(r"[+,]", to_str(item))]
+        for lang in langs:
+            if lang not in languages:
+                raise Invalid(f"'{lang}' is not one of the chronicle's languages ({', '.join(languages)})",
+                              did_you_mean(lang, languages) or "add it to 'languages' first")
+        if not 1 <= len(langs) <= 2 or len(set(langs)) != len(langs):
+            raise Invalid(f"'{'+'.join(langs)}': a book is in one language or two different ones",
+                          "write e.g. zh for a Chinese book, zh+en for a bilingual one")
+        if tuple(langs) in out:
+            raise Invalid(f"the edition '{'+'.join(langs)}' is listed twice")
+        out.append(tuple(langs))
+    if not out:
+        raise Invalid("needs at least one language", "e.g. languages: [zh, en, zh+en]")
+    return out

@@ -6,6 +6,6 @@ no output carries them (graph/secrets.py), and the graph drops them.
 """
 
 from chronicle.model.types import (  # noqa: F401
-    Award, Body, Category, Chronicle, Entry, LIST_STATUSES, ListStatus, Page, PartialDate, Person, Phase, Ref,
-    ReportConfig, Role, Secret, SiteConfig, StatDef, StatValue, Text,
+    Award, Body, BookConfig, Category, Chronicle, Entry, LIST_STATUSES, ListStatus, Page, PartialDate, Person,
+    Phase, Ref, ReportConfig, Role, Secret, SiteConfig, StatDef, StatValue, Text,
 )

@@ -110,6 +110,18 @@ class ListStatus:
 
 
 @dataclass(frozen=True)
+class BookConfig:
+    """`book:` in chronicle.yaml: the books `chronicle build` makes with the site (chronicle book makes them alone)."""
+
+    formats: tuple[str, ...] = ("pdf", "epub")
+    editions: tuple[tuple[str, ...], ...] = ()   # each: one language, or two for a bilingual edition
+    paper: str | None = None
+    name: str = "book"
+    appendix: tuple[str, ...] | None = None      # pages printed as appendices; None: the default (glossary)
+    line: int = 0
+
+
+@dataclass(frozen=True)
 class SiteConfig:
     title: Text
     languages: tuple[str, ...]
@@ -126,6 +138,7 @@ class SiteConfig:
     groups: dict = field(default_factory=dict)        # group id → Text label shown to readers
     locales: dict = field(default_factory=dict)       # language code → Babel/CLDR locale (en → en_GB)
     untranslated: tuple[str, ...] = ()                # entry and page stems that stay in their language
+    book: BookConfig | None = None
 
     @property
     def source_lang(self) -> str:

@@ -172,8 +172,10 @@ class Renderer:
         figures = [s for s in g.stats if s.points][:8]
         feed_entries = list(reversed(g.entries))[:50]
         downloads = self.env.globals.get("report_downloads")
+        books = self.env.globals.get("book_downloads") or {}
         for lang in self.langs:
-            jobs.append(self._job(lang, "home", "", lambda lang=lang: k.home(lang, latest, preface, figures),
+            jobs.append(self._job(lang, "home", "", lambda lang=lang: key(k.home(lang, latest, preface, figures),
+                                                                          books.get(lang)),
                                   partial(self._home, lang, latest, preface, figures)))
             jobs.append(self._job(lang, "timeline", "", partial(k.timeline, lang), partial(self._timeline, lang)))
             jobs += [self._job(lang, "entry", node.stem, partial(self._entry_key, lang, node),

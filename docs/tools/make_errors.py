@@ -326,6 +326,16 @@ SECTIONS = [
              {C: BASE[C] + "report:\n  issuer: 25社区\n  signer: 程书记\n"}),
         Case("privacy must be a mapping", "Write `privacy:` and under it `allow: [...]`.",
              {C: BASE[C] + "privacy: [\"13912345678\"]\n"}),
+        Case("'paper': '…' is not a paper size (book)", "`book: paper:` is one of a5, b5, a4, letter, trade.",
+             {C: BASE[C] + "book:\n  paper: A6\n"}),
+        Case("'languages': '…' is not one of the chronicle's languages (book)", "Each book of `book: languages:` "
+             "is one of the chronicle's languages, or two joined by `+` for a bilingual edition (zh+en).",
+             {C: BASE[C] + "book:\n  languages: [zh, zh+fr]\n"}),
+        Case("'formats': '…' is not a format (book)", "`book: formats:` lists pdf, epub or both.",
+             {C: BASE[C] + "book:\n  formats: [pdf, mobi]\n"}),
+        Case("book: appendix page '…' is not a page in pages/ (warning)", "`book: appendix:` names pages of "
+             "`pages/` (without `.md`) that the book prints at the back instead of the front.",
+             {C: BASE[C] + "book:\n  appendix: [glosary]\n", "pages/glossary.md": "词汇。\n"}),
     ]),
     Section("people.yaml", "", [
 
